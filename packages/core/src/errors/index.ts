@@ -1,0 +1,2 @@
+export type { ChaosgardenErrorOptions } from './chaosgarden-error';
+export { ChaosgardenError } from './chaosgarden-error';

@@ -1,0 +1,10 @@
+export * from './compat/index';
+export * from './errors/index';
+export * from './filters/index';
+export * from './ledger/index';
+export * from './logging/index';
+export * from './naming/index';
+export type * from './provider/v1/index';
+export * from './retry/index';
+export * from './tasks/index';
+export * from './validation/index';

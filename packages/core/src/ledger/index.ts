@@ -1,0 +1,1 @@
+export type { LedgerEntry, LedgerEntryInput, RollbackLedger } from './rollback-ledger';

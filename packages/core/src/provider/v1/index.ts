@@ -1,0 +1,3 @@
+export type * from './options';
+export type * from './provider';
+export type * from './results';

@@ -1,0 +1,80 @@
+import type {
+  AssessFiltersImpactOptions,
+  ComputeFailureMode,
+  ComputeFailureSimulationOptions,
+  NetworkFailureMode,
+  NetworkFailureSimulationOptions,
+  RollbackNetworkFailureSimulationOptions,
+} from './options';
+import type {
+  AssessFiltersImpactResult,
+  ComputeFailureSimulationResult,
+  NetworkFailureSimulationResult,
+  RollbackResult,
+} from './results';
+
+/** Version of this contract. Append-only once released: new optional members only. */
+export type SpecificationVersion = 'v1';
+
+/**
+ * The four actions a cloud plugin implements. Each takes one options object and settles only after
+ * its own roll-back ran.
+ */
+export interface CloudProviderV1<TFilters = unknown, TConfiguration = unknown, TSecrets = unknown> {
+  readonly specificationVersion: SpecificationVersion;
+  readonly providerType: string;
+  assessFiltersImpact(
+    options: AssessFiltersImpactOptions<TFilters, TConfiguration, TSecrets>,
+  ): Promise<AssessFiltersImpactResult>;
+  runComputeFailureSimulation(
+    options: ComputeFailureSimulationOptions<TFilters, TConfiguration, TSecrets>,
+  ): Promise<ComputeFailureSimulationResult>;
+  runNetworkFailureSimulation(
+    options: NetworkFailureSimulationOptions<TFilters, TConfiguration, TSecrets>,
+  ): Promise<NetworkFailureSimulationResult>;
+  rollbackNetworkFailureSimulation(
+    options: RollbackNetworkFailureSimulationOptions<TFilters, TConfiguration, TSecrets>,
+  ): Promise<RollbackResult>;
+}
+
+/** What the garden package hands a descriptor so it can map a shoot to the plugin's inputs. */
+export interface ShootMappingInput {
+  /** The Shoot object as read from the garden cluster. */
+  shoot: Readonly<Record<string, unknown>>;
+  /** The decoded data of the shoot's cloud-provider credentials secret. In memory only. */
+  credentials: Readonly<Record<string, string>>;
+  /** The (namespaced) CloudProfile the shoot uses. */
+  cloudProfile: Readonly<Record<string, unknown>>;
+  /** The zone the caller selected, already resolved to a name. */
+  zone: string;
+}
+
+export interface ShootMapping<TFilters, TConfiguration, TSecrets> {
+  filters: TFilters;
+  configuration: TConfiguration;
+  secrets: TSecrets;
+}
+
+/** Readonly facts about a plugin that cost nothing to read. */
+export interface ProviderCapabilities {
+  readonly computeFailureModes: readonly ComputeFailureMode[];
+  readonly networkFailureModes: readonly NetworkFailureMode[];
+  /** Filter keys the plugin expects; an unknown key is an error listing these. */
+  readonly filterKeys: readonly string[];
+}
+
+/**
+ * The cheap part of a plugin: importing it loads no cloud SDK. Garden reads `providerType` to pick
+ * a plugin for a shoot, `fromShoot` to fill in filters, configuration and secrets, and `load()`
+ * to get the implementation (which imports the SDK) only when an action runs.
+ */
+export interface CloudProviderDescriptorV1<TFilters = unknown, TConfiguration = unknown, TSecrets = unknown> {
+  readonly specificationVersion: SpecificationVersion;
+  /** Gardener's `spec.provider.type` this plugin serves: `aws`, `azure`, `gcp`, ... */
+  readonly providerType: string;
+  /** The npm package that provides it, named in "install ..." messages. */
+  readonly packageName: string;
+  readonly capabilities: ProviderCapabilities;
+  fromShoot(input: ShootMappingInput): ShootMapping<TFilters, TConfiguration, TSecrets>;
+  load(): Promise<CloudProviderV1<TFilters, TConfiguration, TSecrets>>;
+}

@@ -1,0 +1,52 @@
+import type { TerminationReason } from '../../tasks/termination-reason';
+
+/** One resource an action found or touched, as plain data. */
+export interface Target {
+  /** Resource kind in the provider's words: `instance`, `vpc`, `subnet`, `pod`, ... */
+  kind: string;
+  id: string;
+  name?: string;
+  zone?: string;
+  /** Extra, provider-specific facts worth showing a person (state, tags, ...). */
+  details?: Readonly<Record<string, unknown>>;
+}
+
+export interface AssessFiltersImpactResult {
+  zone: string;
+  targets: readonly Target[];
+  warnings: readonly string[];
+}
+
+export interface SimulationEnd {
+  /** Why the loop ended. */
+  reason: TerminationReason;
+  /** Seconds from start to end of the loop. */
+  netDurationSeconds: number;
+}
+
+export interface ComputeFailureSimulationResult extends SimulationEnd {
+  zone: string;
+  mode: 'terminate' | 'restart';
+  /** Every machine the simulation terminated or restarted, once per operation. */
+  affected: readonly Target[];
+  warnings: readonly string[];
+}
+
+export interface NetworkFailureSimulationResult extends SimulationEnd {
+  zone: string;
+  mode: 'total' | 'ingress' | 'egress';
+  /** The resources that were cut off (subnets, NICs, ...). */
+  blocked: readonly Target[];
+  /** What the final roll-back restored. */
+  rollback: RollbackResult;
+  warnings: readonly string[];
+}
+
+export interface RollbackResult {
+  zone: string;
+  /** Resources put back into their original state. */
+  restored: readonly Target[];
+  /** Blocking artefacts that were removed. */
+  removed: readonly Target[];
+  warnings: readonly string[];
+}

@@ -1,0 +1,1 @@
+export type { TerminationReason } from './termination-reason';

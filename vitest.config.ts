@@ -1,0 +1,36 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+const packagesDir = fileURLToPath(new URL('./packages/', import.meta.url));
+// Tests import workspace packages from source, so `vitest` needs no build in between edits.
+const alias = ['core', 'aws', 'k8s', 'garden', 'cli', 'testkit'].map((name) => ({
+  find: new RegExp(`^@chaosgarden/${name}$`),
+  replacement: `${packagesDir}${name}/src/index.ts`,
+}));
+
+export default defineConfig({
+  resolve: { alias },
+  test: {
+    projects: [
+      {
+        resolve: { alias },
+        test: {
+          name: 'unit',
+          include: ['packages/*/src/**/*.test.ts', 'scripts/**/*.test.ts'],
+          testTimeout: 20_000,
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: 'emulator',
+          include: ['packages/*/test/**/*.test.ts', 'examples/**/*.test.ts'],
+          globalSetup: ['packages/testkit/src/sandbox/vitest-global-setup.ts'],
+          fileParallelism: false,
+          testTimeout: 120_000,
+          hookTimeout: 1_800_000,
+        },
+      },
+    ],
+  },
+});

@@ -1,16 +1,108 @@
-// Runs publint and are-the-types-wrong over every publishable package, then a pack-and-import smoke test.
+// Checks every publishable package the way a user would meet it: its manifest against the house rules,
+// publint (strict) and are-the-types-wrong over the packed tarball, then a pack-install-import smoke
+// test from ESM and CommonJS (scripts/smoke-install.mjs). Needs `npm run build` first.
+// Reports every problem before failing, so one run shows all of them.
+//
+// Usage: node scripts/check-packages.mjs [package-dir-name ...]   (default: every non-private package)
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { delimiter, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const packages = readdirSync('packages').filter((name) => {
-  const manifest = JSON.parse(readFileSync(`packages/${name}/package.json`, 'utf8'));
-  return !manifest.private;
+const root = fileURLToPath(new URL('..', import.meta.url));
+const rootManifest = readJson(join(root, 'package.json'));
+const env = { ...process.env, PATH: `${dirname(process.execPath)}${delimiter}${process.env.PATH ?? ''}` };
+
+const requested = process.argv.slice(2);
+const packages = (requested.length > 0 ? requested : readdirSync(join(root, 'packages'))).filter((name) => {
+  const manifestPath = join(root, 'packages', name, 'package.json');
+  return existsSync(manifestPath) && !readJson(manifestPath).private;
 });
+
+const failures = [];
 for (const name of packages) {
-  const dir = `packages/${name}`;
-  console.log(`publint ${dir}`);
-  execFileSync('publint', ['--strict', dir], { stdio: 'inherit' });
-  console.log(`attw ${dir}`);
-  execFileSync('attw', ['--pack', dir, '--profile', 'node16', '--format', 'table-flipped'], { stdio: 'inherit' });
+  const dir = join(root, 'packages', name);
+  const manifest = readJson(join(dir, 'package.json'));
+  const problems = checkManifest(name, manifest);
+  problems.push(...checkBuildOutput(dir, manifest));
+  for (const problem of problems) failures.push(`${manifest.name}: ${problem}`);
+  console.log(`\n== ${manifest.name}: manifest ${problems.length === 0 ? 'ok' : `${problems.length} problem(s)`}`);
+  if (problems.some((problem) => problem.startsWith('missing build output'))) continue;
+  run(`${manifest.name}: publint`, 'publint', 'publint', ['--strict', dir]);
+  run(`${manifest.name}: attw`, '@arethetypeswrong/cli', 'attw', [
+    '--pack',
+    dir,
+    '--profile',
+    'node16',
+    '--format',
+    'table-flipped',
+  ]);
 }
-execFileSync(process.execPath, ['scripts/smoke-install.mjs', ...packages], { stdio: 'inherit' });
+run('smoke install', undefined, join(root, 'scripts', 'smoke-install.mjs'), packages);
+
+if (failures.length > 0) {
+  console.error(`\ncheck-packages: ${failures.length} problem(s):\n- ${failures.join('\n- ')}`);
+  process.exit(1);
+}
+console.log(`\ncheck-packages: ${packages.length} packages ok`);
+
+/** Manifest rules from docs/house-style: dual exports with separate types, engines, files, caret peers. */
+function checkManifest(name, manifest) {
+  const problems = [];
+  const expect = (condition, problem) => condition || problems.push(problem);
+  expect(manifest.name === `@chaosgarden/${name}`, `name should be @chaosgarden/${name}`);
+  expect(manifest.type === 'module', 'type should be "module"');
+  expect(manifest.sideEffects === false, 'sideEffects should be false');
+  expect(
+    manifest.engines?.node === rootManifest.engines.node,
+    `engines.node should be "${rootManifest.engines.node}" like the root, got ${JSON.stringify(manifest.engines?.node)}`,
+  );
+  expect(Array.isArray(manifest.files) && manifest.files.includes('dist'), 'files should list "dist"');
+  expect(typeof manifest.license === 'string', 'license is missing');
+  expect(manifest.repository?.directory === `packages/${name}`, `repository.directory should be packages/${name}`);
+  const entry = manifest.exports?.['.'];
+  expect(entry?.import?.types?.endsWith('.d.ts'), 'exports["."].import.types should be a .d.ts file');
+  expect(entry?.require?.types?.endsWith('.d.cts'), 'exports["."].require.types should be a .d.cts file');
+  expect(manifest.exports?.['./package.json'] === './package.json', 'exports should expose ./package.json');
+  for (const [peer, range] of Object.entries(manifest.peerDependencies ?? {})) {
+    expect(/^\^\d+\.\d+\.\d+$/.test(range), `peer ${peer} should have a caret range like ^1.2.3, got "${range}"`);
+    if (peer.startsWith('@chaosgarden/')) {
+      expect(manifest.devDependencies?.[peer] !== undefined, `peer ${peer} should be in devDependencies too`);
+    }
+  }
+  return problems;
+}
+
+/** Every file the exports map and main/module/types fields name must exist after the build. */
+function checkBuildOutput(dir, manifest) {
+  const targets = [manifest.main, manifest.module, manifest.types, ...exportTargets(manifest.exports)];
+  return [...new Set(targets.filter((target) => typeof target === 'string'))]
+    .filter((target) => !existsSync(join(dir, target)))
+    .map((target) => `missing build output ${target} (run npm run build)`);
+}
+
+function exportTargets(value) {
+  if (typeof value === 'string') return [value];
+  if (value === null || typeof value !== 'object') return [];
+  return Object.values(value).flatMap(exportTargets);
+}
+
+/** Runs a tool under this Node binary; a non-zero exit becomes a failure, not an exception. */
+function run(label, toolPackage, bin, args) {
+  const script = toolPackage === undefined ? bin : binScript(toolPackage, bin);
+  try {
+    execFileSync(process.execPath, [script, ...args], { cwd: root, env, stdio: 'inherit' });
+  } catch (error) {
+    failures.push(`${label} failed (${error.status === null ? error.message : `exit code ${error.status}`})`);
+  }
+}
+
+function binScript(toolPackage, bin) {
+  const packageDir = join(root, 'node_modules', toolPackage);
+  const binField = readJson(join(packageDir, 'package.json')).bin;
+  return join(packageDir, typeof binField === 'string' ? binField : binField[bin]);
+}
+
+function readJson(path) {
+  return JSON.parse(readFileSync(path, 'utf8'));
+}

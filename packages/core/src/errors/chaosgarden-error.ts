@@ -1,15 +1,20 @@
+import { redactSecrets } from '../logging/secret-registry';
+
 const marker = Symbol.for('chaosgarden.error');
 
 export interface ChaosgardenErrorOptions {
   /** The underlying error (an SDK error, a failed roll-back step), kept for diagnosis. */
   cause?: unknown;
-  /** Whether trying the same call again may succeed (throttling, 5xx, connection resets). */
+  /** Whether trying the same call again may succeed (throttling, 5xx, connection resets). Default `false`. */
   isRetryable?: boolean;
 }
 
 /**
  * Base class of every error chaosgarden throws on purpose. `code` is stable across releases;
  * match on it (or on `isInstance`), never on the message.
+ *
+ * The message passes through `redactSecrets`, so a registered credential that slipped into it (inside
+ * an SDK message, say) is written as `***`.
  */
 export class ChaosgardenError extends Error {
   readonly [marker] = true;
@@ -17,7 +22,7 @@ export class ChaosgardenError extends Error {
   readonly isRetryable: boolean;
 
   constructor(code: string, message: string, options: ChaosgardenErrorOptions = {}) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    super(redactSecrets(message), options.cause === undefined ? undefined : { cause: options.cause });
     this.name = new.target.name;
     this.code = code;
     this.isRetryable = options.isRetryable ?? false;
@@ -27,4 +32,12 @@ export class ChaosgardenError extends Error {
   static isInstance(error: unknown): error is ChaosgardenError {
     return typeof error === 'object' && error !== null && (error as Record<symbol, unknown>)[marker] === true;
   }
+}
+
+/**
+ * Subclass check that survives duplicate package copies: `instanceof` fails across copies, the
+ * marker and the stable code do not.
+ */
+export function isChaosgardenErrorWithCode(error: unknown, code: string): boolean {
+  return ChaosgardenError.isInstance(error) && error.code === code;
 }

@@ -1,1 +1,12 @@
+export type { FileLedger, FileLedgerOptions } from './file-ledger';
+export { createFileLedger } from './file-ledger';
+export type { MemoryLedgerOptions } from './memory-ledger';
+export { createMemoryLedger } from './memory-ledger';
+export type { PendingChange } from './pending-changes';
+export { pendingChanges } from './pending-changes';
+export type { LedgerLocationOptions } from './read-ledger';
+export { listLedgerRuns, readLedger } from './read-ledger';
 export type { LedgerEntry, LedgerEntryInput, RollbackLedger } from './rollback-ledger';
+export { createRunId } from './run-id';
+export type { StateDirectoryOptions } from './state-directory';
+export { ledgerFilePath, resolveStateDirectory } from './state-directory';

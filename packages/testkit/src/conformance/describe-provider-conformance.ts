@@ -1,0 +1,124 @@
+import type { CloudProviderDescriptorV1, CloudProviderV1, ShootMappingInput } from '@chaosgarden/core';
+import { checkAbortSignal } from './check-abort-signal';
+import { checkDescriptor } from './check-descriptor';
+import { type CheckDescriptorIsCheapOptions, checkDescriptorIsCheap } from './check-descriptor-is-cheap';
+import { checkLoadedProvider, loadProvider } from './check-loaded-provider';
+import { checkRefusal } from './check-refusal';
+import { checkShootMapping } from './check-shoot-mapping';
+import { type ConformanceInput, defaultCallTimeoutMs, providerActionNames } from './contract-facts';
+import { refusalCases } from './refusal-cases';
+
+/**
+ * The part of a test framework the suite declares its tests with. Pass vitest's module
+ * (`import * as vitest from 'vitest'`); jest's globals have the same shape.
+ */
+export interface ConformanceTestApi {
+  describe(name: string, body: () => void): void;
+  it(name: string, body: () => Promise<void> | void, timeoutMs?: number): void;
+}
+
+export interface DescribeProviderConformanceOptions {
+  /** The test framework, e.g. `import * as vitest from 'vitest'`. Taken as an argument, not imported, so
+   * that `require('@chaosgarden/testkit')` works: vitest refuses to be loaded with `require`. */
+  vitest: ConformanceTestApi;
+  /** The plugin's descriptor (its `plugin` export). */
+  descriptor: CloudProviderDescriptorV1;
+  /** Inputs the plugin accepts; see `ConformanceInput` (never point them at a real cloud account). */
+  validInput: ConformanceInput;
+  /** The provider to call instead of `await descriptor.load()`, e.g. one built with test clients.
+   * `load()` is still checked. Default: the result of `load()`. */
+  provider?: CloudProviderV1;
+  /** The module that exports the descriptor, e.g. `new URL('../dist/index.js', import.meta.url).href`.
+   * When given, a child process checks that loading it loads no heavy SDK. Default: not checked. */
+  descriptorModuleId?: string;
+  /** See `CheckDescriptorIsCheapOptions.heavyModules`. Default `defaultHeavyModules`. */
+  heavyModules?: CheckDescriptorIsCheapOptions['heavyModules'];
+  /** A shoot for `fromShoot`; when given, its result must use only the descriptor's filter keys. */
+  shoot?: ShootMappingInput;
+  /** How long one action call may take to refuse or stop. Default 5000 ms. */
+  timeoutMs?: number;
+}
+
+/**
+ * Declares the contract v1 conformance tests for a cloud plugin: one `describe` block with one test per
+ * check (descriptor shape, cheap import, `load()`, every refusal of bad input, the abort signal of every
+ * action). Each test fails with the list of violations.
+ *
+ * @example
+ * import * as vitest from 'vitest';
+ * import { describeProviderConformance } from '@chaosgarden/testkit';
+ * import { plugin } from '../src/index';
+ *
+ * describeProviderConformance({ vitest, descriptor: plugin, validInput: { zone: 'eu-west-1a', filters } });
+ */
+export function describeProviderConformance(options: DescribeProviderConformanceOptions): void {
+  const { vitest, descriptor, validInput } = options;
+  const timeoutMs = options.timeoutMs ?? defaultCallTimeoutMs;
+  const callTestTimeout = timeoutMs * 2 + 1_000;
+  let provider: Promise<CloudProviderV1> | undefined;
+  const theProvider = () => {
+    provider ??= resolveProvider(descriptor, options.provider, timeoutMs);
+    return provider;
+  };
+  const name = typeof descriptor?.providerType === 'string' ? descriptor.providerType : 'unknown';
+
+  vitest.describe(`chaosgarden provider contract v1: ${name}`, () => {
+    vitest.it('the descriptor has the v1 shape', () => assertNone(checkDescriptor(descriptor)));
+    const moduleId = options.descriptorModuleId;
+    if (moduleId !== undefined) {
+      vitest.it(
+        'importing or requiring the descriptor module loads no cloud SDK',
+        async () =>
+          assertNone(await checkDescriptorIsCheap({ moduleId, heavyModules: options.heavyModules })),
+        40_000,
+      );
+    }
+    const shoot = options.shoot;
+    if (shoot !== undefined) {
+      vitest.it('fromShoot maps a shoot to filters with known keys', () =>
+        assertNone(checkShootMapping(descriptor, shoot)),
+      );
+    }
+    vitest.it(
+      'load() resolves to the four actions of the same provider',
+      async () => assertNone((await loadProvider(descriptor, { timeoutMs })).violations),
+      callTestTimeout,
+    );
+    for (const refusal of refusalCases(validInput)) {
+      vitest.it(
+        `${refusal.action} refuses ${refusal.problem} with '${refusal.expectedCode}'`,
+        async () => assertNone(await checkRefusal(await theProvider(), refusal, { timeoutMs })),
+        callTestTimeout,
+      );
+    }
+    for (const action of providerActionNames) {
+      vitest.it(
+        `${action} stops for an aborted signal`,
+        async () =>
+          assertNone(await checkAbortSignal(await theProvider(), action, validInput, { timeoutMs })),
+        callTestTimeout,
+      );
+    }
+  });
+}
+
+async function resolveProvider(
+  descriptor: CloudProviderDescriptorV1,
+  given: CloudProviderV1 | undefined,
+  timeoutMs: number,
+): Promise<CloudProviderV1> {
+  if (given !== undefined) {
+    assertNone(checkLoadedProvider(given, descriptor));
+    return given;
+  }
+  const { provider, violations } = await loadProvider(descriptor, { timeoutMs });
+  assertNone(violations);
+  if (provider === undefined) throw new Error('load() gave no provider');
+  return provider;
+}
+
+function assertNone(violations: readonly string[]): void {
+  if (violations.length > 0) {
+    throw new Error(`Contract v1 violated:\n- ${violations.join('\n- ')}`);
+  }
+}

@@ -1,0 +1,16 @@
+export { checkAbortSignal } from './check-abort-signal';
+export { checkDescriptor } from './check-descriptor';
+export type { CheckDescriptorIsCheapOptions } from './check-descriptor-is-cheap';
+export { checkDescriptorIsCheap, defaultHeavyModules, heavyMatches } from './check-descriptor-is-cheap';
+export type { LoadProviderResult } from './check-loaded-provider';
+export { checkLoadedProvider, loadProvider } from './check-loaded-provider';
+export { checkRefusal, silentLogger } from './check-refusal';
+export { checkShootMapping } from './check-shoot-mapping';
+export type { ConformanceInput, ProviderActionName, SettleOptions } from './contract-facts';
+export { knownComputeFailureModes, knownNetworkFailureModes, providerActionNames } from './contract-facts';
+export type { ConformanceTestApi, DescribeProviderConformanceOptions } from './describe-provider-conformance';
+export { describeProviderConformance } from './describe-provider-conformance';
+export type { ListLoadedModulesOptions, LoadedModule, LoadMethod } from './list-loaded-modules';
+export { listLoadedModules } from './list-loaded-modules';
+export type { RefusalCase } from './refusal-cases';
+export { refusalCases, unknownFilterKey } from './refusal-cases';

@@ -17,8 +17,8 @@ const cloudProviders = ['aws', 'azure', 'gcp', 'openstack', 'vsphere', 'alicloud
 /**
  * Every Python module with public functions. `chaosgarden.human.actions` (`wait_for`, the interactive
  * "press Enter" gate) maps to `@chaosgarden/cli`: it needs a terminal, which only the command-line
- * runner owns, and library packages must not read stdin. The cloud packages other than aws do not
- * exist yet; loading them fails with `PluginNotInstalledError` naming the package.
+ * runner owns, and library packages must not read stdin. Most cloud packages do not exist yet; a loader
+ * that cannot import one should throw `PluginNotInstalledError` with this `packageName`.
  */
 export const pythonModules: readonly PythonModuleMapping[] = [
   ...cloudProviders.map((name) => entry(`${name}.actions`, `@chaosgarden/${name}`)),

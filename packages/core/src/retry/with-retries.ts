@@ -15,7 +15,8 @@ export interface WithRetriesOptions {
   retries?: number;
   /**
    * Roll-back mode: retry retryable errors without limit until the call succeeds or `signal` aborts.
-   * Non-retryable errors still fail at once. Default `false`.
+   * Non-retryable errors still fail at once. Default `false`. Do not pass the simulation's signal
+   * here: it is already aborted when the roll-back runs, and an aborted signal means no attempt.
    */
   untilAborted?: boolean;
   /** First back-off. Default 200 ms. Each later one doubles, times a random jitter factor in [1, 2). */

@@ -7,7 +7,10 @@ export type BackgroundTaskStatus = 'running' | 'succeeded' | 'failed' | 'termina
 
 /** What a task body receives. */
 export interface TaskContext {
-  /** Aborts when the task is asked to stop. Pass it to every wait and cloud call of the main loop. */
+  /**
+   * Aborts when the task is asked to stop. Pass it to every wait and cloud call of the main loop,
+   * never to roll-back calls: it is already aborted when the roll-back runs.
+   */
   signal: AbortSignal;
   taskName: string;
 }

@@ -7,6 +7,7 @@ export interface RunSimulationOptions {
   name: string;
   /** The caller's signal; aborting it asks the simulation to stop (its roll-back still runs). */
   signal?: AbortSignal;
+  /** Receives the signal handler's and shutdown's lines if a signal arrives while this is the oldest task. */
   logger: Logger;
 }
 

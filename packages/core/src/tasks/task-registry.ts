@@ -152,7 +152,13 @@ export function listTasks(): readonly TaskInfo[] {
 
 /**
  * Asks every running task to stop and waits until all have finished, their roll-backs included
- * (no timeout, as in the Python tool). Never rejects because a task failed.
+ * (no timeout, as in the Python tool). Never rejects because a task failed. Tasks started while it
+ * runs start stopped and are waited for too.
+ *
+ * Difference from Python (spec defect 4): there, the "in termination" flag is never reset, so after
+ * one SIGINT every later loop ends at its first check and later background launches do nothing.
+ * Here the state lasts only while this call runs: if the process carries on afterwards (an
+ * application signal listener decided so), new simulations and background tasks work normally.
  */
 export async function terminateAllTasks(logger: Logger): Promise<void> {
   const state = registry();

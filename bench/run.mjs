@@ -11,7 +11,10 @@ const benches = readdirSync(benchDir)
 
 let failed = 0;
 for (const file of benches) {
-  const result = spawnSync(process.execPath, [file, ...process.argv.slice(2)], { cwd: benchDir, stdio: 'inherit' });
+  const result = spawnSync(process.execPath, [file, ...process.argv.slice(2)], {
+    cwd: benchDir,
+    stdio: 'inherit',
+  });
   if (result.status !== 0) failed += 1;
 }
 process.exit(failed === 0 ? 0 : 1);

@@ -26,7 +26,9 @@ for (const name of packages) {
   const problems = checkManifest(name, manifest);
   problems.push(...checkBuildOutput(dir, manifest));
   for (const problem of problems) failures.push(`${manifest.name}: ${problem}`);
-  console.log(`\n== ${manifest.name}: manifest ${problems.length === 0 ? 'ok' : `${problems.length} problem(s)`}`);
+  console.log(
+    `\n== ${manifest.name}: manifest ${problems.length === 0 ? 'ok' : `${problems.length} problem(s)`}`,
+  );
   if (problems.some((problem) => problem.startsWith('missing build output'))) continue;
   run(`${manifest.name}: publint`, 'publint', 'publint', ['--strict', dir]);
   run(`${manifest.name}: attw`, '@arethetypeswrong/cli', 'attw', [
@@ -59,13 +61,19 @@ function checkManifest(name, manifest) {
   );
   expect(Array.isArray(manifest.files) && manifest.files.includes('dist'), 'files should list "dist"');
   expect(typeof manifest.license === 'string', 'license is missing');
-  expect(manifest.repository?.directory === `packages/${name}`, `repository.directory should be packages/${name}`);
+  expect(
+    manifest.repository?.directory === `packages/${name}`,
+    `repository.directory should be packages/${name}`,
+  );
   const entry = manifest.exports?.['.'];
   expect(entry?.import?.types?.endsWith('.d.ts'), 'exports["."].import.types should be a .d.ts file');
   expect(entry?.require?.types?.endsWith('.d.cts'), 'exports["."].require.types should be a .d.cts file');
   expect(manifest.exports?.['./package.json'] === './package.json', 'exports should expose ./package.json');
   for (const [peer, range] of Object.entries(manifest.peerDependencies ?? {})) {
-    expect(/^\^\d+\.\d+\.\d+$/.test(range), `peer ${peer} should have a caret range like ^1.2.3, got "${range}"`);
+    expect(
+      /^\^\d+\.\d+\.\d+$/.test(range),
+      `peer ${peer} should have a caret range like ^1.2.3, got "${range}"`,
+    );
     if (peer.startsWith('@chaosgarden/')) {
       expect(manifest.devDependencies?.[peer] !== undefined, `peer ${peer} should be in devDependencies too`);
     }

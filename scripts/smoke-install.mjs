@@ -6,7 +6,15 @@
 // Usage: node scripts/smoke-install.mjs [package-dir-name ...] [--keep]
 // Default: every non-private package under packages/. `--keep` leaves the scratch directory in place.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -49,7 +57,10 @@ try {
   const tarballs = packPackages(packages, join(scratch, 'tarballs'));
   const project = join(scratch, 'project');
   mkdirSync(project);
-  writeFileSync(join(project, 'package.json'), `${JSON.stringify({ name: 'smoke', private: true }, null, 2)}\n`);
+  writeFileSync(
+    join(project, 'package.json'),
+    `${JSON.stringify({ name: 'smoke', private: true }, null, 2)}\n`,
+  );
   console.log(`smoke: installing ${tarballs.length} tarballs into ${project}`);
   npm(['install', '--no-audit', '--no-fund', '--no-package-lock', ...tarballs], project);
   for (const name of packages) {
@@ -91,7 +102,12 @@ function npm(npmArgs, cwd) {
   const cli = process.env.npm_execpath;
   const [command, prefix] = cli?.endsWith('.js') ? [process.execPath, [cli]] : ['npm', []];
   const env = { ...process.env, PATH: `${dirname(process.execPath)}${delimiter}${process.env.PATH ?? ''}` };
-  return execFileSync(command, [...prefix, ...npmArgs], { cwd, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  return execFileSync(command, [...prefix, ...npmArgs], {
+    cwd,
+    env,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
 }
 
 function checkPackage(project, name) {
@@ -121,7 +137,9 @@ function checkPackage(project, name) {
     const onlyEsm = names.ESM.filter((key) => !names.CJS.includes(key));
     const onlyCjs = names.CJS.filter((key) => !names.ESM.includes(key));
     if (onlyEsm.length + onlyCjs.length > 0) {
-      problems.push(`${specifier}: only ESM has [${onlyEsm.join(', ')}], only CJS has [${onlyCjs.join(', ')}]`);
+      problems.push(
+        `${specifier}: only ESM has [${onlyEsm.join(', ')}], only CJS has [${onlyCjs.join(', ')}]`,
+      );
     }
   }
   if (problems.length === 0) {

@@ -12,6 +12,7 @@ export const chaosgardenErrorCodes = {
   pluginNotInstalled: 'plugin-not-installed',
   unsupportedProvider: 'unsupported-provider',
   terminated: 'terminated',
+  ledgerCorrupt: 'ledger-corrupt',
 } as const;
 
 export type ChaosgardenErrorCode = (typeof chaosgardenErrorCodes)[keyof typeof chaosgardenErrorCodes];

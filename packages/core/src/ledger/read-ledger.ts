@@ -1,6 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ChaosgardenError } from '../errors/chaosgarden-error';
+import { chaosgardenErrorCodes } from '../errors/error-codes';
 import { InvalidArgumentError } from '../errors/invalid-argument-error';
 import type { LedgerEntry } from './rollback-ledger';
 import { assertRunId } from './run-id';
@@ -79,7 +80,7 @@ export function parseLedgerText(text: string, source: string): LedgerEntry[] {
         break;
       }
       throw new ChaosgardenError(
-        'ledger-corrupt',
+        chaosgardenErrorCodes.ledgerCorrupt,
         `Line ${index + 1} of the roll-back ledger ${source} is not valid JSON; the file was damaged. Inspect it by hand before reconciling.`,
         { cause: error },
       );

@@ -81,9 +81,16 @@ function checkManifest(name, manifest) {
   return problems;
 }
 
-/** Every file the exports map and main/module/types fields name must exist after the build. */
+/** Every file the exports map and the main/module/types/bin fields name must exist after the build. */
 function checkBuildOutput(dir, manifest) {
-  const targets = [manifest.main, manifest.module, manifest.types, ...exportTargets(manifest.exports)];
+  const bins = typeof manifest.bin === 'string' ? [manifest.bin] : Object.values(manifest.bin ?? {});
+  const targets = [
+    manifest.main,
+    manifest.module,
+    manifest.types,
+    ...bins,
+    ...exportTargets(manifest.exports),
+  ];
   return [...new Set(targets.filter((target) => typeof target === 'string'))]
     .filter((target) => !existsSync(join(dir, target)))
     .map((target) => `missing build output ${target} (run npm run build)`);

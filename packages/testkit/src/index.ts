@@ -1,1 +1,13 @@
 export * from './conformance/index';
+export type { SandboxConnection } from './sandbox/connection';
+export {
+  ec2ClientOptions,
+  kubeAccess,
+  readSandboxConnection,
+  resetMoto,
+  sandboxEnvironment,
+} from './sandbox/connection';
+export type { KubeAccess, KubeResponse } from './sandbox/kube-api';
+export { kubeRequest } from './sandbox/kube-api';
+export type { KwokNodeSpec } from './sandbox/kwok-nodes';
+export { createKwokNodes, defaultKwokNodes } from './sandbox/kwok-nodes';

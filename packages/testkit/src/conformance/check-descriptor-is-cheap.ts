@@ -46,10 +46,11 @@ export async function checkDescriptorIsCheap(options: CheckDescriptorIsCheapOpti
       violations.push(error instanceof Error ? error.message : String(error));
       continue;
     }
-    const heavy = new Set(loaded.flatMap((module) => heavyMatches(module, heavyModules)));
-    if (heavy.size > 0) {
+    const heavy = [...new Set(loaded.flatMap((module) => heavyMatches(module, heavyModules)))];
+    if (heavy.length > 0) {
+      const more = heavy.length > 5 ? ` and ${heavy.length - 5} more` : '';
       violations.push(
-        `${method === 'import' ? 'importing' : 'requiring'} ${options.moduleId} loads ${[...heavy].join(', ')}; ` +
+        `${method === 'import' ? 'importing' : 'requiring'} ${options.moduleId} loads ${heavy.slice(0, 5).join(', ')}${more}; ` +
           'import SDKs inside load() (await import(...)) instead of at the top of the module',
       );
     }

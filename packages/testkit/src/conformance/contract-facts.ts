@@ -39,6 +39,7 @@ export interface SettleOptions {
   timeoutMs?: number;
 }
 
+/** How long one plugin call may take to settle, unless `timeoutMs` says otherwise. */
 export const defaultCallTimeoutMs = 5_000;
 
 /** Formats an unknown thrown value for a violation message: name, code (if any) and message. */

@@ -90,6 +90,13 @@ describe('describeProviderConformance', () => {
     );
   });
 
+  it('refuses to declare anything without a test framework', () => {
+    const options = { descriptor: createExamplePlugin().descriptor, validInput: exampleValidInput };
+    expect(() =>
+      describeProviderConformance(options as Parameters<typeof describeProviderConformance>[0]),
+    ).toThrow(/pass \{ vitest \}/);
+  });
+
   it('runs the action checks against a given provider and adds the optional checks when asked', async () => {
     const { descriptor } = createExamplePlugin();
     const provider = (await createExamplePlugin().descriptor.load()) as CloudProviderV1;

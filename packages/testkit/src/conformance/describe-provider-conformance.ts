@@ -52,54 +52,65 @@ export interface DescribeProviderConformanceOptions {
  * describeProviderConformance({ vitest, descriptor: plugin, validInput: { zone: 'eu-west-1a', filters } });
  */
 export function describeProviderConformance(options: DescribeProviderConformanceOptions): void {
+  const { vitest, descriptor } = options;
+  if (typeof vitest?.describe !== 'function' || typeof vitest.it !== 'function') {
+    throw new TypeError(
+      "describeProviderConformance needs the test framework: pass { vitest } with import * as vitest from 'vitest'",
+    );
+  }
+  const name = typeof descriptor?.providerType === 'string' ? descriptor.providerType : 'unknown';
+  vitest.describe(`chaosgarden provider contract v1: ${name}`, () => {
+    declareDescriptorTests(options);
+    declareActionTests(options);
+  });
+}
+
+function declareDescriptorTests(options: DescribeProviderConformanceOptions): void {
+  const { vitest, descriptor, descriptorModuleId: moduleId, shoot } = options;
+  vitest.it('the descriptor has the v1 shape', () => assertNone(checkDescriptor(descriptor)));
+  if (moduleId !== undefined) {
+    vitest.it(
+      'importing or requiring the descriptor module loads no cloud SDK',
+      async () => assertNone(await checkDescriptorIsCheap({ moduleId, heavyModules: options.heavyModules })),
+      40_000,
+    );
+  }
+  if (shoot !== undefined) {
+    vitest.it('fromShoot maps a shoot to filters with known keys', () =>
+      assertNone(checkShootMapping(descriptor, shoot)),
+    );
+  }
+}
+
+function declareActionTests(options: DescribeProviderConformanceOptions): void {
   const { vitest, descriptor, validInput } = options;
   const timeoutMs = options.timeoutMs ?? defaultCallTimeoutMs;
-  const callTestTimeout = timeoutMs * 2 + 1_000;
+  // Room for loading the provider and for the call itself, each bounded by timeoutMs.
+  const testTimeoutMs = timeoutMs * 2 + 1_000;
   let provider: Promise<CloudProviderV1> | undefined;
   const theProvider = () => {
     provider ??= resolveProvider(descriptor, options.provider, timeoutMs);
     return provider;
   };
-  const name = typeof descriptor?.providerType === 'string' ? descriptor.providerType : 'unknown';
-
-  vitest.describe(`chaosgarden provider contract v1: ${name}`, () => {
-    vitest.it('the descriptor has the v1 shape', () => assertNone(checkDescriptor(descriptor)));
-    const moduleId = options.descriptorModuleId;
-    if (moduleId !== undefined) {
-      vitest.it(
-        'importing or requiring the descriptor module loads no cloud SDK',
-        async () =>
-          assertNone(await checkDescriptorIsCheap({ moduleId, heavyModules: options.heavyModules })),
-        40_000,
-      );
-    }
-    const shoot = options.shoot;
-    if (shoot !== undefined) {
-      vitest.it('fromShoot maps a shoot to filters with known keys', () =>
-        assertNone(checkShootMapping(descriptor, shoot)),
-      );
-    }
+  vitest.it(
+    'load() resolves to the four actions of the same provider',
+    async () => assertNone((await loadProvider(descriptor, { timeoutMs })).violations),
+    testTimeoutMs,
+  );
+  for (const refusal of refusalCases(validInput)) {
     vitest.it(
-      'load() resolves to the four actions of the same provider',
-      async () => assertNone((await loadProvider(descriptor, { timeoutMs })).violations),
-      callTestTimeout,
+      `${refusal.action} refuses ${refusal.problem} with '${refusal.expectedCode}'`,
+      async () => assertNone(await checkRefusal(await theProvider(), refusal, { timeoutMs })),
+      testTimeoutMs,
     );
-    for (const refusal of refusalCases(validInput)) {
-      vitest.it(
-        `${refusal.action} refuses ${refusal.problem} with '${refusal.expectedCode}'`,
-        async () => assertNone(await checkRefusal(await theProvider(), refusal, { timeoutMs })),
-        callTestTimeout,
-      );
-    }
-    for (const action of providerActionNames) {
-      vitest.it(
-        `${action} stops for an aborted signal`,
-        async () =>
-          assertNone(await checkAbortSignal(await theProvider(), action, validInput, { timeoutMs })),
-        callTestTimeout,
-      );
-    }
-  });
+  }
+  for (const action of providerActionNames) {
+    vitest.it(
+      `${action} stops for an aborted signal`,
+      async () => assertNone(await checkAbortSignal(await theProvider(), action, validInput, { timeoutMs })),
+      testTimeoutMs,
+    );
+  }
 }
 
 async function resolveProvider(

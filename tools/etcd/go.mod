@@ -1,3 +1,6 @@
+// Builds etcd for the sandbox (packages/testkit/src/sandbox/etcd.ts). `go install` of
+// go.etcd.io/etcd/server/v3 fails on etcd's own replace directives; as a tool of this module it builds.
+// Keep it at the etcd release the Kubernetes version in ../k8s expects (build/dependencies.yaml there).
 module chaosgarden/tools/etcd
 
 go 1.26.0

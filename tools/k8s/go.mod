@@ -1,3 +1,9 @@
+// Builds kube-apiserver, kube-controller-manager and kube-scheduler for the sandbox
+// (packages/testkit/src/sandbox/kubernetes-build.ts). No sources: only the `tool` directives below.
+// k8s.io/kubernetes requires its staging modules at v0.0.0 and maps them to ./staging with replace
+// directives, which do not apply to a dependency, so each k8s.io/<staging> module is replaced here with
+// its v0.<minor>.<patch> release. To bump: change the version, redo the replaces from the new release's
+// go.mod (`sed -n 's#^\s*\(k8s\.io/[A-Za-z0-9-]*\) => \./staging/.*#\1#p'`), then `go mod tidy`.
 module chaosgarden/tools/k8s
 
 go 1.26.0

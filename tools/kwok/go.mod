@@ -1,3 +1,5 @@
+// Builds kwok, the fake kubelet of the sandbox (packages/testkit/src/sandbox/kwok.ts).
+// Its default stages are copied from this module's source at build time.
 module chaosgarden/tools/kwok
 
 go 1.26.0

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { isProcessAlive, sleep } from './processes';
 
 const completeMarker = '.complete';
@@ -36,24 +36,35 @@ export function isCacheComplete(dir: string): boolean {
 /**
  * Fills `dir` once: runs `fill` unless the directory is already marked complete, under a lock directory so that
  * two launchers sharing the cache (two clones, the CLI and vitest) do not build into the same place. A directory
- * left incomplete by a crash is wiped before the next attempt.
+ * left incomplete by a crash is wiped before the next attempt. Resolves to true when it filled the directory.
  */
-export async function fillCacheOnce(dir: string, fill: (dir: string) => Promise<void>): Promise<void> {
-  if (isCacheComplete(dir)) return;
-  const lock = `${dir}.lock`;
-  await acquireLock(lock);
-  try {
-    if (isCacheComplete(dir)) return;
+export async function fillCacheOnce(dir: string, fill: (dir: string) => Promise<void>): Promise<boolean> {
+  if (isCacheComplete(dir)) return false;
+  return withDirectoryLock(`${dir}.lock`, async () => {
+    if (isCacheComplete(dir)) return false;
     await rm(dir, { recursive: true, force: true });
     await mkdir(dir, { recursive: true });
     await fill(dir);
     await writeFile(join(dir, completeMarker), `${new Date().toISOString()}\n`);
+    return true;
+  });
+}
+
+/**
+ * Runs `action` while holding `lock` (a directory created atomically, holding the owner's pid). Waits for a
+ * live owner; takes over the lock of a dead one.
+ */
+export async function withDirectoryLock<T>(lock: string, action: () => Promise<T>): Promise<T> {
+  await acquireLock(lock);
+  try {
+    return await action();
   } finally {
     await rm(lock, { recursive: true, force: true });
   }
 }
 
 async function acquireLock(lock: string): Promise<void> {
+  await mkdir(dirname(lock), { recursive: true });
   for (;;) {
     try {
       await mkdir(lock, { recursive: false });

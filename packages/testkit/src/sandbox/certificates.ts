@@ -74,7 +74,10 @@ export async function createControlPlaneCredentials(
     'DNS:kubernetes.default.svc',
     'DNS:kubernetes.default.svc.cluster.local',
   ]);
-  await issueServingCertificate(openssl, kubeDir, 'components', credentials, ['IP:127.0.0.1', 'DNS:localhost']);
+  await issueServingCertificate(openssl, kubeDir, 'components', credentials, [
+    'IP:127.0.0.1',
+    'DNS:localhost',
+  ]);
 
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   await writeFile(credentials.serviceAccountKeyPath, privateKey.export({ type: 'pkcs8', format: 'pem' }), {
@@ -121,7 +124,12 @@ function token(): string {
 }
 
 /** A kubeconfig (YAML) for one user of the sandbox's apiserver. */
-export function kubeconfigYaml(options: { server: string; caPem: string; user: string; token: string }): string {
+export function kubeconfigYaml(options: {
+  server: string;
+  caPem: string;
+  user: string;
+  token: string;
+}): string {
   const ca = Buffer.from(options.caPem).toString('base64');
   return [
     'apiVersion: v1',

@@ -31,6 +31,8 @@ export interface BuiltGoTools {
   readonly version: string;
   readonly binDir: string;
   readonly cacheDir: string;
+  /** True when this call built the tools, false when they came from the cache. */
+  readonly built: boolean;
 }
 
 let goVersionProbe: Promise<string> | undefined;
@@ -56,7 +58,10 @@ export function requiredVersion(goMod: string, modulePath: string): string {
 }
 
 /** Where the tools of `spec` are (or will be) cached, without building anything. */
-export async function goToolsLocation(repositoryDir: string, spec: GoToolsModule): Promise<BuiltGoTools> {
+export async function goToolsLocation(
+  repositoryDir: string,
+  spec: GoToolsModule,
+): Promise<Omit<BuiltGoTools, 'built'>> {
   const moduleDir = join(repositoryDir, 'tools', spec.directory);
   const goMod = readKeyFile(join(moduleDir, 'go.mod'));
   const goSum = readKeyFile(join(moduleDir, 'go.sum'));
@@ -81,10 +86,17 @@ export async function buildGoTools(
   const location = await goToolsLocation(repositoryDir, spec);
   const moduleDir = join(repositoryDir, 'tools', spec.directory);
   const logFile = join(logsDir, `build-${spec.component}.log`);
-  await fillCacheOnce(location.cacheDir, async () => {
+  const built = await fillCacheOnce(location.cacheDir, async () => {
     await mkdir(location.binDir, { recursive: true });
     const ldflags = ['-s', '-w', ...spec.ldflags(location.version)].join(' ');
-    const args = ['build', '-trimpath', '-buildvcs=false', `-ldflags=${ldflags}`, '-o', `${location.binDir}/`];
+    const args = [
+      'build',
+      '-trimpath',
+      '-buildvcs=false',
+      `-ldflags=${ldflags}`,
+      '-o',
+      `${location.binDir}/`,
+    ];
     await runCommand('go', [...args, ...spec.packages], {
       cwd: moduleDir,
       env: { CGO_ENABLED: '0' },
@@ -93,5 +105,5 @@ export async function buildGoTools(
     });
     await spec.afterBuild?.({ version: location.version, binDir: location.binDir, moduleDir, logFile });
   });
-  return location;
+  return { ...location, built };
 }

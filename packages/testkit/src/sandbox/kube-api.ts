@@ -37,7 +37,13 @@ export async function kubeRequest<T = unknown>(
         headers: {
           accept: 'application/json',
           ...(access.token ? { authorization: `Bearer ${access.token}` } : {}),
-          ...(payload ? { 'content-type': options.contentType ?? 'application/json' } : {}),
+          // An explicit length: Node sends DELETE bodies unframed (no chunked encoding by default).
+          ...(payload
+            ? {
+                'content-type': options.contentType ?? 'application/json',
+                'content-length': Buffer.byteLength(payload),
+              }
+            : {}),
         },
       },
       (res) => {

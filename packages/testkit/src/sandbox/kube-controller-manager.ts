@@ -42,6 +42,8 @@ export async function startKubeControllerManager(
       `--service-account-private-key-file=${credentials.serviceAccountKeyPath}`,
       `--root-ca-file=${credentials.caCertPath}`,
       '--cluster-name=chaosgarden-sandbox',
+      // Its default, /usr/libexec/kubernetes/..., would be created on the host.
+      `--flex-volume-plugin-dir=${join(paths.kubeDir, 'flexvolume')}`,
       '--profiling=false',
     ],
     logFile: join(paths.logsDir, 'kube-controller-manager.log'),
@@ -55,7 +57,11 @@ export async function startKubeControllerManager(
   });
   await waitFor(
     async () => {
-      const response = await kubeRequest(options.admin, 'GET', '/api/v1/namespaces/default/serviceaccounts/default');
+      const response = await kubeRequest(
+        options.admin,
+        'GET',
+        '/api/v1/namespaces/default/serviceaccounts/default',
+      );
       return response.status === 200 ? true : undefined;
     },
     { what: 'the default ServiceAccount (service-account controller)', timeoutMs: 60_000, process: record },

@@ -42,7 +42,10 @@ function nodeManifest(spec: KwokNodeSpec) {
     kind: 'Node',
     metadata: {
       name: spec.name,
-      annotations: { [kwokNodeAnnotation.key]: kwokNodeAnnotation.value, 'node.alpha.kubernetes.io/ttl': '0' },
+      annotations: {
+        [kwokNodeAnnotation.key]: kwokNodeAnnotation.value,
+        'node.alpha.kubernetes.io/ttl': '0',
+      },
       labels: {
         'kubernetes.io/arch': 'amd64',
         'kubernetes.io/os': 'linux',

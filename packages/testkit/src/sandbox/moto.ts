@@ -31,7 +31,11 @@ export async function startMoto(paths: SandboxPaths, venvDir: string, port: numb
     ownerMarker: paths.stateDir,
     env: { PYTHONUNBUFFERED: '1' },
   });
-  await waitFor(() => motoHealthy(endpoint), { what: `moto on ${endpoint}`, timeoutMs: 60_000, process: record });
+  await waitFor(() => motoHealthy(endpoint), {
+    what: `moto on ${endpoint}`,
+    timeoutMs: 60_000,
+    process: record,
+  });
   return { record, endpoint };
 }
 

@@ -80,7 +80,10 @@ export async function spawnDetached(options: SpawnOptions): Promise<ProcessRecor
       startedAt: new Date().toISOString(),
     };
     await mkdir(options.processesDir, { recursive: true });
-    await writeFile(join(options.processesDir, `${options.name}.json`), `${JSON.stringify(record, null, 2)}\n`);
+    await writeFile(
+      join(options.processesDir, `${options.name}.json`),
+      `${JSON.stringify(record, null, 2)}\n`,
+    );
     return record;
   } finally {
     closeSync(log);

@@ -19,6 +19,8 @@ export interface PythonEnvironment {
   readonly venvDir: string;
   readonly python: string;
   readonly cacheDir: string;
+  /** True when this call installed the environment, false when it came from the cache. */
+  readonly built: boolean;
 }
 
 interface Interpreter {
@@ -26,12 +28,14 @@ interface Interpreter {
   readonly description: string;
 }
 
-let interpreterProbe: Promise<Interpreter> | undefined;
+const interpreterProbes = new Map<string, Promise<Interpreter>>();
 
 /** The Python that creates the virtualenvs: `$CHAOSGARDEN_PYTHON`, else `python3`; it must be >= 3.10. */
 function baseInterpreter(): Promise<Interpreter> {
   const command = process.env.CHAOSGARDEN_PYTHON || 'python3';
-  interpreterProbe ??= captureCommand(command, [
+  const known = interpreterProbes.get(command);
+  if (known) return known;
+  const probe = captureCommand(command, [
     '-c',
     'import sys; print("%d.%d.%d" % sys.version_info[:3], sys.base_prefix)',
   ]).then(
@@ -43,12 +47,17 @@ function baseInterpreter(): Promise<Interpreter> {
       return { command, description };
     },
     (error: unknown) => {
-      throw new Error(`The sandbox needs Python >= 3.10 as ${command} (or set CHAOSGARDEN_PYTHON)`, {
-        cause: error,
-      });
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new Error(
+        `The sandbox needs Python >= 3.10 as ${command} (or set CHAOSGARDEN_PYTHON): ${reason}`,
+        {
+          cause: error,
+        },
+      );
     },
   );
-  return interpreterProbe;
+  interpreterProbes.set(command, probe);
+  return probe;
 }
 
 /** The version `requirements` pins for `name` (`name==x.y.z`). */
@@ -61,7 +70,7 @@ export function pinnedVersion(requirements: string, name: string): string {
 export async function pythonEnvironmentLocation(
   repositoryDir: string,
   spec: PythonEnvironmentSpec,
-): Promise<PythonEnvironment & { requirementsPath: string; interpreter: Interpreter }> {
+): Promise<Omit<PythonEnvironment, 'built'> & { requirementsPath: string; interpreter: Interpreter }> {
   const requirementsPath = join(repositoryDir, 'packages', 'testkit', 'python', spec.requirementsFile);
   const requirements = readKeyFile(requirementsPath);
   const version = pinnedVersion(requirements, spec.versionPackage);
@@ -72,7 +81,14 @@ export async function pythonEnvironmentLocation(
     interpreter.description,
   ]);
   const venvDir = join(cacheDir, 'venv');
-  return { version, cacheDir, venvDir, python: join(venvDir, 'bin', 'python'), requirementsPath, interpreter };
+  return {
+    version,
+    cacheDir,
+    venvDir,
+    python: join(venvDir, 'bin', 'python'),
+    requirementsPath,
+    interpreter,
+  };
 }
 
 /** Creates the virtualenv and installs the pinned requirements into the per-user cache unless done already. */
@@ -84,7 +100,7 @@ export async function installPythonEnvironment(
   const location = await pythonEnvironmentLocation(repositoryDir, spec);
   const logFile = join(logsDir, `install-${spec.component}.log`);
   const purpose = `Installing ${spec.requirementsFile} into ${location.venvDir}`;
-  await fillCacheOnce(location.cacheDir, async () => {
+  const built = await fillCacheOnce(location.cacheDir, async () => {
     await runCommand(location.interpreter.command, ['-m', 'venv', location.venvDir], { logFile, purpose });
     const pip = ['-m', 'pip', 'install', '--no-input', '--disable-pip-version-check', '--require-hashes'];
     await runCommand(location.python, [...pip, '-r', location.requirementsPath], { logFile, purpose });
@@ -93,5 +109,11 @@ export async function installPythonEnvironment(
       purpose: `Importing ${spec.verifyImport} from ${location.venvDir}`,
     });
   });
-  return location;
+  return {
+    version: location.version,
+    cacheDir: location.cacheDir,
+    venvDir: location.venvDir,
+    python: location.python,
+    built,
+  };
 }

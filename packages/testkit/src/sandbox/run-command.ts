@@ -56,7 +56,9 @@ export async function captureCommand(
     child.stderr.on('data', (chunk: Buffer) => {
       stderr += chunk.toString();
     });
-    child.once('error', (error) => reject(new Error(`Cannot run ${command}: ${error.message}`, { cause: error })));
+    child.once('error', (error) =>
+      reject(new Error(`Cannot run ${command}: ${error.message}`, { cause: error })),
+    );
     child.once('close', (code) =>
       code === 0
         ? resolve(stdout.trim())

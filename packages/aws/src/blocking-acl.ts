@@ -1,0 +1,146 @@
+import type { NetworkAclAssociation } from '@aws-sdk/client-ec2';
+import type { NetworkFailureMode, Target } from '@chaosgarden/core';
+import { subnetFiltersFor } from './aws-filters';
+import type { AwsFilter } from './aws-types';
+import { blockingEntries } from './blocking-entries';
+import { apiConcurrency, mapWithConcurrency } from './concurrency';
+import type { Ec2Api } from './ec2-api';
+import { recordedChange } from './ledger-steps';
+import type { NetworkContext } from './network-context';
+import { encodeOriginalAssociations, type OriginalAssociation } from './original-associations';
+
+/** The zone's subnets of one VPC that the filters select. */
+export interface VpcBlockPlan {
+  vpcId: string;
+  subnetIds: string[];
+}
+
+/** How many subnet ids go into one `association.subnet-id` filter (AWS caps filter values). */
+const subnetIdsPerFilter = 100;
+
+/** Lists the zone's matching subnets of every VPC (read-only), a few VPCs at a time. */
+export function planVpcBlocks(
+  api: Ec2Api,
+  vpcIds: readonly string[],
+  subnetsFilter: readonly AwsFilter[],
+  zone: string,
+): Promise<VpcBlockPlan[]> {
+  return mapWithConcurrency(vpcIds, apiConcurrency, async (vpcId) => {
+    const subnets = await api.describeSubnets(subnetFiltersFor(subnetsFilter, zone, vpcId));
+    return { vpcId, subnetIds: subnets.map((subnet) => subnet.SubnetId ?? '').filter((id) => id !== '') };
+  });
+}
+
+/**
+ * The Python tool's `block_vpc`: creates a blocking ACL tagged with the zone key and the original
+ * associations, adds its rules, then moves every planned subnet onto it. Each change is announced in
+ * the ledger first. Returns the blocked subnets.
+ */
+export async function blockVpc(
+  api: Ec2Api,
+  context: NetworkContext,
+  plan: VpcBlockPlan,
+  mode: NetworkFailureMode,
+): Promise<Target[]> {
+  const associations = await currentAssociations(api, plan.subnetIds);
+  if (associations.length === 0) {
+    return [];
+  }
+  const originals: OriginalAssociation[] = associations.map((association) => ({
+    subnetId: association.SubnetId,
+    networkAclId: association.NetworkAclId,
+  }));
+  const { result: acl, intent: aclIntent } = await recordedChange(
+    context,
+    {
+      action: 'create-network-acl',
+      resources: [plan.vpcId, context.tagKey],
+      originalState: { associations: originals },
+      undo: { operation: 'DeleteNetworkAcl', findBy: { vpcId: plan.vpcId, tagKey: context.tagKey } },
+    },
+    () =>
+      api.createNetworkAcl(plan.vpcId, [
+        { Key: context.tagKey, Value: '1' },
+        ...encodeOriginalAssociations(originals),
+      ]),
+    (created) => [created.NetworkAclId ?? ''],
+  );
+  const aclId = acl.NetworkAclId ?? '';
+  context.intents.acls.set(aclId, aclIntent);
+  await mapWithConcurrency(blockingEntries(mode), apiConcurrency, (entry) =>
+    recordedChange(
+      context,
+      {
+        action: 'create-network-acl-entry',
+        resources: [aclId],
+        undo: { operation: 'DeleteNetworkAcl', networkAclId: aclId },
+      },
+      () => api.createNetworkAclEntry({ ...entry, NetworkAclId: aclId }),
+    ),
+  );
+  context.logger.info(`Created blocking network access control list ${aclId}.`);
+  return mapWithConcurrency(associations, apiConcurrency, (association) =>
+    associate(api, context, association, aclId, plan.vpcId),
+  );
+}
+
+type KnownAssociation = Required<
+  Pick<NetworkAclAssociation, 'NetworkAclAssociationId' | 'NetworkAclId' | 'SubnetId'>
+>;
+
+async function associate(
+  api: Ec2Api,
+  context: NetworkContext,
+  association: KnownAssociation,
+  aclId: string,
+  vpcId: string,
+): Promise<Target> {
+  const {
+    SubnetId: subnetId,
+    NetworkAclAssociationId: associationId,
+    NetworkAclId: originalAclId,
+  } = association;
+  const { intent } = await recordedChange(
+    context,
+    {
+      action: 'replace-network-acl-association',
+      resources: [subnetId, associationId],
+      originalState: { subnetId, networkAclId: originalAclId },
+      undo: { operation: 'ReplaceNetworkAclAssociation', subnetId, networkAclId: originalAclId },
+    },
+    () => api.replaceNetworkAclAssociation(associationId, aclId),
+    (newAssociationId) => [newAssociationId],
+  );
+  context.intents.associations.set(subnetId, intent);
+  context.logger.info(
+    `Associated ${subnetId} (formerly via ${associationId}) with blocking network access control list.`,
+  );
+  return {
+    kind: 'subnet',
+    id: subnetId,
+    zone: context.zone,
+    details: { vpcId, networkAclId: aclId, originalNetworkAclId: originalAclId },
+  };
+}
+
+/** Every association of the given subnets, in the Python tool's ACL-then-association order. */
+async function currentAssociations(api: Ec2Api, subnetIds: readonly string[]): Promise<KnownAssociation[]> {
+  const chunks: string[][] = [];
+  for (let start = 0; start < subnetIds.length; start += subnetIdsPerFilter) {
+    chunks.push(subnetIds.slice(start, start + subnetIdsPerFilter));
+  }
+  const found: KnownAssociation[] = [];
+  for (const chunk of chunks) {
+    const wanted = new Set(chunk);
+    const acls = await api.describeNetworkAcls([{ Name: 'association.subnet-id', Values: chunk }]);
+    for (const acl of acls) {
+      for (const association of acl.Associations ?? []) {
+        const { SubnetId, NetworkAclAssociationId, NetworkAclId } = association;
+        if (SubnetId && NetworkAclAssociationId && NetworkAclId && wanted.has(SubnetId)) {
+          found.push({ SubnetId, NetworkAclAssociationId, NetworkAclId });
+        }
+      }
+    }
+  }
+  return found;
+}

@@ -1,0 +1,163 @@
+import {
+  assertTargetFiltersNotEmpty,
+  assertWithinMaxTargets,
+  type ComputeFailureMode,
+  type ComputeFailureSimulationResult,
+  createFileLedger,
+  createLifetimeScheduler,
+  createLogger,
+  createTerminator,
+  isRetryableError,
+  type Logger,
+  parseDuration,
+  runSimulation,
+  type Target,
+  TooManyTargetsError,
+  validateMaxTargets,
+  validateMode,
+  validateRuntimes,
+  validateZone,
+} from '@chaosgarden/core';
+import { createEc2Connection, type Ec2Connection } from './aws-client';
+import { instanceZoneFilter, resolveAwsFilters } from './aws-filters';
+import { resolveAwsSettings } from './aws-settings';
+import type { AwsComputeFailureSimulationOptions } from './aws-types';
+import { applyDue, type ComputeStep, collectDue, describe, isEligible } from './compute-operations';
+import { createEc2Api } from './ec2-api';
+import { reprOf } from './zone-rollback';
+
+export const computeFailureModes: readonly ComputeFailureMode[] = ['terminate', 'restart'];
+
+/** Spec aws.md: assumed termination and restart times (the back-off after an operation), loop period. */
+const assumedTerminationSeconds = 20;
+const assumedRestartSeconds = 20;
+const loopPeriodMs = 1000;
+
+type ComputeInput = ReturnType<typeof resolveComputeInput>;
+
+/**
+ * Terminates (`mode: 'terminate'`, default) or reboots (`restart`) the matching instances of the zone,
+ * each once it has run for a random lifetime in `[minRuntime, maxRuntime]` seconds since its launch,
+ * and keeps doing so with what comes up until `duration` ends. Nothing to roll back.
+ *
+ * @throws InvalidArgumentError, UnknownFilterKeyError, EmptyFiltersRefusedError before any call;
+ *   TooManyTargetsError (nothing touched) or a non-retryable CloudApiError when the first listing fails.
+ */
+export async function runComputeFailureSimulation(
+  options: AwsComputeFailureSimulationOptions,
+): Promise<ComputeFailureSimulationResult> {
+  const logger = options.logger ?? createLogger();
+  const input = resolveComputeInput(options, logger);
+  return runSimulation(
+    { name: 'runComputeFailureSimulation', signal: options.signal, logger },
+    async ({ signal }) => {
+      const connection = await createEc2Connection(input.settings);
+      try {
+        return await killLoop(connection, input, options, logger, signal);
+      } finally {
+        connection.client.destroy();
+      }
+    },
+  );
+}
+
+function resolveComputeInput(options: AwsComputeFailureSimulationOptions, logger: Logger) {
+  const duration = parseDuration(options.duration);
+  const mode = validateMode(options.mode ?? 'terminate', computeFailureModes);
+  const runtimes = validateRuntimes(options, logger);
+  const zone = validateZone(options.zone);
+  const filters = resolveAwsFilters(options.filters, ['instances'], ['vpcs', 'subnets']);
+  assertTargetFiltersNotEmpty({
+    filters: filters.raw,
+    targetKeys: ['instances'],
+    zone,
+    ...(options.allowEmptyFilters === undefined ? {} : { allowEmptyFilters: options.allowEmptyFilters }),
+  });
+  const maxTargets = validateMaxTargets(options.maxTargets);
+  const settings = resolveAwsSettings(options.configuration, options.secrets);
+  return { duration, mode, ...runtimes, zone, filters, maxTargets, settings };
+}
+
+async function killLoop(
+  connection: Ec2Connection,
+  input: ComputeInput,
+  options: AwsComputeFailureSimulationOptions,
+  logger: Logger,
+  signal: AbortSignal,
+): Promise<ComputeFailureSimulationResult> {
+  const { mode, zone, minRuntime, maxRuntime } = input;
+  const warnings = [...input.settings.warnings];
+  for (const warning of warnings) {
+    logger.warn(warning);
+  }
+  const scheduler = createLifetimeScheduler({ minRuntime, maxRuntime });
+  // Drawn once per run, as in the Python tool (spec README §4, defect 3).
+  const backOffSeconds =
+    mode === 'terminate' ? assumedTerminationSeconds : assumedRestartSeconds + scheduler.drawRuntimeSeconds();
+  const step: ComputeStep = {
+    api: createEc2Api(connection, logger, { signal, untilAborted: false }),
+    recorder: { zone, ledger: options.ledger ?? createFileLedger(), changed: false },
+    logger,
+    mode,
+    scheduler,
+    now: () => Date.now(),
+  };
+  logger.info(
+    `Messing up instances matching ${reprOf(input.filters.raw.instances)} in zone ${zone} (${mode} between ${minRuntime}s and ${maxRuntime}s).`,
+  );
+  const query = [...input.filters.lists.instances, instanceZoneFilter(zone)];
+  const affected: Target[] = [];
+  const terminator = createTerminator({
+    duration: input.duration,
+    who: 'runComputeFailureSimulation',
+    logger,
+    signal,
+  });
+  for (let pass = 0; !terminator.isTerminated(); pass++) {
+    try {
+      const eligible = (await step.api.describeInstances(query)).filter((instance) =>
+        isEligible(mode, instance),
+      );
+      if (withinLimit(eligible.length, input, pass, logger)) {
+        affected.push(...(await applyDue(step, collectDue(step, eligible, backOffSeconds))));
+      }
+    } catch (error) {
+      if (
+        pass === 0 &&
+        !signal.aborted &&
+        (TooManyTargetsError.isInstance(error) || !isRetryableError(error))
+      ) {
+        throw error;
+      }
+      if (!signal.aborted) {
+        logger.error(`Instances failed to ${mode}: ${describe(error)}`);
+      }
+    }
+    await terminator.sleep(loopPeriodMs);
+  }
+  return {
+    zone,
+    mode,
+    affected,
+    warnings,
+    reason: terminator.reason ?? 'termination-requested',
+    netDurationSeconds: terminator.netDurationSeconds,
+  };
+}
+
+/**
+ * `maxTargets` on the first pass refuses the run (nothing touched yet); on a later pass (the zone grew)
+ * the pass is skipped with a warning.
+ */
+function withinLimit(found: number, input: ComputeInput, pass: number, logger: Logger): boolean {
+  if (input.maxTargets === undefined || found <= input.maxTargets) {
+    return true;
+  }
+  if (pass === 0) {
+    assertWithinMaxTargets({ found, maxTargets: input.maxTargets, kind: 'instances', zone: input.zone });
+  }
+  logger.warn(
+    `Found ${found} instances in zone ${input.zone}, more than maxTargets (${input.maxTargets}); skipping this pass.`,
+  );
+  return false;
+}

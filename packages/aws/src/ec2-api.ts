@@ -1,0 +1,170 @@
+import type {
+  CreateNetworkAclEntryRequest,
+  DescribeInstancesResult,
+  Filter,
+  Instance,
+  NetworkAcl,
+  Subnet,
+  Tag,
+  Vpc,
+} from '@aws-sdk/client-ec2';
+import { type Logger, withRetries } from '@chaosgarden/core';
+import type { Ec2Connection } from './aws-client';
+import { toCloudApiError } from './aws-errors';
+
+/** How failing calls are retried. */
+export interface RetryPolicy {
+  /** Passed to every request and every back-off; aborting it stops at once. */
+  signal?: AbortSignal | undefined;
+  /**
+   * `false` (the simulation): core's default number of retries. `true` (roll-back): retryable errors
+   * are retried until the call succeeds or `signal` aborts.
+   */
+  untilAborted: boolean;
+}
+
+/**
+ * The EC2 operations the plugin uses. Every call is retried with core's policy (logged, honouring
+ * `Retry-After`), errors become `CloudApiError`s, and listings follow `NextToken` to the end (the
+ * Python tool read only the first page).
+ */
+export interface Ec2Api {
+  readonly region: string;
+  /** The same client with another retry policy. */
+  withPolicy(policy: RetryPolicy): Ec2Api;
+  describeInstances(filters: Filter[]): Promise<Instance[]>;
+  describeInstancesById(instanceIds: string[]): Promise<Instance[]>;
+  describeVpcs(filters: Filter[]): Promise<Vpc[]>;
+  describeSubnets(filters: Filter[]): Promise<Subnet[]>;
+  describeNetworkAcls(filters: Filter[]): Promise<NetworkAcl[]>;
+  createNetworkAcl(vpcId: string, tags: Tag[]): Promise<NetworkAcl>;
+  createNetworkAclEntry(entry: CreateNetworkAclEntryRequest): Promise<void>;
+  /** Returns the new association id. */
+  replaceNetworkAclAssociation(associationId: string, networkAclId: string): Promise<string>;
+  deleteNetworkAcl(networkAclId: string): Promise<void>;
+  terminateInstances(instanceIds: string[]): Promise<void>;
+  rebootInstances(instanceIds: string[]): Promise<void>;
+  cancelSpotInstanceRequests(requestIds: string[]): Promise<void>;
+}
+
+export function createEc2Api(connection: Ec2Connection, logger: Logger, policy: RetryPolicy): Ec2Api {
+  const { client, sdk, region } = connection;
+  const call = <T>(
+    operation: string,
+    send: (abortSignal: AbortSignal | undefined) => Promise<T>,
+  ): Promise<T> =>
+    withRetries(
+      async () => {
+        try {
+          return await send(policy.signal);
+        } catch (error) {
+          throw toCloudApiError(operation, error);
+        }
+      },
+      {
+        description: `${operation} in ${region}`,
+        logger,
+        signal: policy.signal,
+        untilAborted: policy.untilAborted,
+      },
+    );
+  const pages = async <P extends { NextToken?: string | undefined }, T>(
+    operation: string,
+    page: (token: string | undefined, abortSignal: AbortSignal | undefined) => Promise<P>,
+    items: (response: P) => T[] | undefined,
+  ): Promise<T[]> => {
+    const all: T[] = [];
+    let token: string | undefined;
+    do {
+      const response: P = await call(operation, (abortSignal) => page(token, abortSignal));
+      all.push(...(items(response) ?? []));
+      token = response.NextToken === '' ? undefined : response.NextToken;
+    } while (token !== undefined);
+    return all;
+  };
+  const flatten = (response: DescribeInstancesResult) =>
+    (response.Reservations ?? []).flatMap((reservation) => reservation.Instances ?? []);
+
+  return {
+    region,
+    withPolicy: (next) => createEc2Api(connection, logger, next),
+    describeInstances: (Filters) =>
+      pages(
+        'DescribeInstances',
+        (NextToken, abortSignal) =>
+          client.send(new sdk.DescribeInstancesCommand({ Filters, NextToken }), { abortSignal }),
+        flatten,
+      ),
+    describeInstancesById: (InstanceIds) =>
+      pages(
+        'DescribeInstances',
+        (NextToken, abortSignal) =>
+          client.send(new sdk.DescribeInstancesCommand({ InstanceIds, NextToken }), { abortSignal }),
+        flatten,
+      ),
+    describeVpcs: (Filters) =>
+      pages(
+        'DescribeVpcs',
+        (NextToken, abortSignal) =>
+          client.send(new sdk.DescribeVpcsCommand({ Filters, NextToken }), { abortSignal }),
+        (response) => response.Vpcs,
+      ),
+    describeSubnets: (Filters) =>
+      pages(
+        'DescribeSubnets',
+        (NextToken, abortSignal) =>
+          client.send(new sdk.DescribeSubnetsCommand({ Filters, NextToken }), { abortSignal }),
+        (response) => response.Subnets,
+      ),
+    describeNetworkAcls: (Filters) =>
+      pages(
+        'DescribeNetworkAcls',
+        (NextToken, abortSignal) =>
+          client.send(new sdk.DescribeNetworkAclsCommand({ Filters, NextToken }), { abortSignal }),
+        (response) => response.NetworkAcls,
+      ),
+    createNetworkAcl: async (VpcId, Tags) => {
+      const input = { VpcId, TagSpecifications: [{ ResourceType: 'network-acl' as const, Tags }] };
+      const response = await call('CreateNetworkAcl', (abortSignal) =>
+        client.send(new sdk.CreateNetworkAclCommand(input), { abortSignal }),
+      );
+      if (response.NetworkAcl?.NetworkAclId === undefined) {
+        throw toCloudApiError('CreateNetworkAcl', new Error('The response holds no NetworkAcl.'));
+      }
+      return response.NetworkAcl;
+    },
+    createNetworkAclEntry: async (entry) => {
+      await call('CreateNetworkAclEntry', (abortSignal) =>
+        client.send(new sdk.CreateNetworkAclEntryCommand(entry), { abortSignal }),
+      );
+    },
+    replaceNetworkAclAssociation: async (AssociationId, NetworkAclId) => {
+      const response = await call('ReplaceNetworkAclAssociation', (abortSignal) =>
+        client.send(new sdk.ReplaceNetworkAclAssociationCommand({ AssociationId, NetworkAclId }), {
+          abortSignal,
+        }),
+      );
+      return response.NewAssociationId ?? '';
+    },
+    deleteNetworkAcl: async (NetworkAclId) => {
+      await call('DeleteNetworkAcl', (abortSignal) =>
+        client.send(new sdk.DeleteNetworkAclCommand({ NetworkAclId }), { abortSignal }),
+      );
+    },
+    terminateInstances: async (InstanceIds) => {
+      await call('TerminateInstances', (abortSignal) =>
+        client.send(new sdk.TerminateInstancesCommand({ InstanceIds }), { abortSignal }),
+      );
+    },
+    rebootInstances: async (InstanceIds) => {
+      await call('RebootInstances', (abortSignal) =>
+        client.send(new sdk.RebootInstancesCommand({ InstanceIds }), { abortSignal }),
+      );
+    },
+    cancelSpotInstanceRequests: async (SpotInstanceRequestIds) => {
+      await call('CancelSpotInstanceRequests', (abortSignal) =>
+        client.send(new sdk.CancelSpotInstanceRequestsCommand({ SpotInstanceRequestIds }), { abortSignal }),
+      );
+    },
+  };
+}

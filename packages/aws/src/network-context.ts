@@ -1,0 +1,24 @@
+import type { LedgerEntry, Logger, RollbackLedger } from '@chaosgarden/core';
+import type { ChangeRecorder } from './ledger-steps';
+
+/** What the blocking and roll-back steps of one public call share. */
+export interface NetworkContext extends ChangeRecorder {
+  zone: string;
+  /** `gardener.cloud/chaos/chaosgarden-block-<hash of the subnets filter>-<zone>`. */
+  tagKey: string;
+  logger: Logger;
+  ledger: RollbackLedger;
+  /** This call's own changes that are still in effect, so that the roll-back can mark them undone. */
+  intents: {
+    /** Blocking ACL id → its `create-network-acl` intent. */
+    acls: Map<string, LedgerEntry>;
+    /** Subnet id → its `replace-network-acl-association` intent. */
+    associations: Map<string, LedgerEntry>;
+  };
+}
+
+export function createNetworkContext(
+  fields: Pick<NetworkContext, 'zone' | 'tagKey' | 'logger' | 'ledger'>,
+): NetworkContext {
+  return { ...fields, intents: { acls: new Map(), associations: new Map() }, changed: false };
+}

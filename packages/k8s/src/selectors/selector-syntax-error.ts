@@ -1,0 +1,45 @@
+import { InvalidArgumentError } from '@chaosgarden/core';
+
+export interface SelectorSyntaxErrorOptions {
+  /** The option holding the selector, e.g. `podMetadataSelector`. */
+  argument: string;
+  /** The whole selector text. */
+  selector: string;
+  /** The requirement at fault, as written. */
+  requirement: string;
+  /** 1-based position of the requirement in the selector. */
+  requirementNumber: number;
+  /** 1-based column (in `selector`) of the bad part. */
+  column: number;
+  /** What is wrong, e.g. `the operator "~=" is not one of =, ==, !=, =~, !~`. */
+  problem: string;
+}
+
+/**
+ * A selector could not be parsed. Thrown before any cluster call. The message keeps the Python tool's
+ * opening (`Selector requirement "…" invalid!`) and adds what is wrong and where.
+ */
+export class SelectorSyntaxError extends InvalidArgumentError {
+  readonly selector: string;
+  readonly requirement: string;
+  readonly requirementNumber: number;
+  readonly column: number;
+
+  constructor(options: SelectorSyntaxErrorOptions) {
+    super({
+      argument: options.argument,
+      message:
+        `Selector requirement "${options.requirement}" invalid! ${capitalise(options.problem)} ` +
+        `(${options.argument} "${options.selector}", requirement ${options.requirementNumber}, ` +
+        `column ${options.column}).`,
+    });
+    this.selector = options.selector;
+    this.requirement = options.requirement;
+    this.requirementNumber = options.requirementNumber;
+    this.column = options.column;
+  }
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

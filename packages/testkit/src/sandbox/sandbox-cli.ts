@@ -1,0 +1,92 @@
+#!/usr/bin/env node
+import { readFileSync } from 'node:fs';
+import { readSandboxConnection, type SandboxConnection } from './connection';
+import { environmentShell, sandboxDown, sandboxStatus, sandboxUp } from './sandbox';
+import { sandboxPaths } from './state-directory';
+
+const usage = `Usage: npm run sandbox -- <command> [--json]
+
+  up      install and build what is missing, start every emulator, write .sandbox/env.json and env.sh
+  down    stop exactly the processes "up" started
+  status  show which services run and answer (exit code 1 unless all do)
+  env     print the connection details as shell exports (or JSON with --json)
+
+Environment: CHAOSGARDEN_CACHE_DIR (builds and virtualenvs, default ~/.cache/chaosgarden),
+CHAOSGARDEN_SANDBOX_DIR (state, default <repo>/.sandbox), CHAOSGARDEN_PYTHON (default python3).`;
+
+function summary(connection: SandboxConnection): string {
+  const { versions } = connection;
+  return [
+    `  kube-apiserver   ${connection.kubeApiServerUrl}  (Kubernetes ${versions.kubernetes}, etcd ${versions.etcd})`,
+    `  kwok nodes       ${connection.nodes.map((node) => `${node.name} (${node.zone})`).join(', ')}  (kwok ${versions.kwok})`,
+    `  kubeconfig       ${connection.kubeconfigPath}`,
+    `  moto (EC2)       ${connection.awsEndpoint}  region ${connection.awsRegion}  (moto ${versions.moto})`,
+    `  reference python ${connection.referencePython}  (chaosgarden ${versions.chaosgarden})`,
+    `  environment      . ${sandboxPaths({ stateDir: connection.stateDir }).envShellPath}`,
+  ].join('\n');
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  const [command, ...flags] = argv;
+  const json = flags.includes('--json');
+  const started = Date.now();
+  switch (command) {
+    case 'up': {
+      const { connection, reused } = await sandboxUp();
+      const seconds = ((Date.now() - started) / 1000).toFixed(1);
+      console.log(
+        json
+          ? JSON.stringify(connection, null, 2)
+          : `Sandbox ${reused ? 'already up' : 'up'} (${seconds} s):\n${summary(connection)}`,
+      );
+      return 0;
+    }
+    case 'down': {
+      const { stopped } = await sandboxDown();
+      console.log(stopped.length > 0 ? `Stopped ${stopped.join(', ')}` : 'Nothing was running');
+      return 0;
+    }
+    case 'status': {
+      const status = await sandboxStatus();
+      if (json) {
+        console.log(
+          JSON.stringify(
+            { up: status.up, components: status.components, strayProcesses: status.strayProcesses },
+            null,
+            2,
+          ),
+        );
+      } else {
+        for (const component of status.components) {
+          const pid = component.pid ? `pid ${component.pid}` : '';
+          console.log(
+            `${component.healthy ? '✓' : '✗'} ${component.name.padEnd(24)} ${pid.padEnd(11)} ${component.detail}`,
+          );
+        }
+        if (status.strayProcesses.length > 0)
+          console.log(`! stray processes: ${status.strayProcesses.join(', ')}`);
+        console.log(status.up ? 'Sandbox is up' : 'Sandbox is not up: npm run sandbox -- up');
+      }
+      return status.up ? 0 : 1;
+    }
+    case 'env': {
+      const connection = readSandboxConnection();
+      if (json) console.log(readFileSync(sandboxPaths().envJsonPath, 'utf8').trimEnd());
+      else process.stdout.write(environmentShell(connection));
+      return 0;
+    }
+    default:
+      console.error(usage);
+      return command === undefined || command === 'help' || command === '--help' ? 0 : 2;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exitCode = 1;
+  },
+);

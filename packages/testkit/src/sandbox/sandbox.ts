@@ -1,0 +1,243 @@
+import { existsSync } from 'node:fs';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { withDirectoryLock } from './cache-directory';
+import { kubeAccess, readSandboxConnection, type SandboxConnection, sandboxEnvironment } from './connection';
+import { etcdHealthy } from './etcd';
+import { expectHealthy, kubeRequest } from './kube-api';
+import { motoHealthy } from './moto';
+import {
+  findOwnedProcesses,
+  groupMembers,
+  isProcessAlive,
+  isRecordAlive,
+  type ProcessRecord,
+  readProcessRecords,
+  removeProcessRecord,
+  sleep,
+  stopProcessGroup,
+} from './processes';
+import { type Log, startSandboxServices } from './sandbox-start';
+import { type SandboxPaths, sandboxPaths } from './state-directory';
+
+export interface SandboxOptions {
+  readonly paths?: SandboxPaths;
+  /** Progress lines; default: standard error. */
+  readonly log?: Log;
+}
+
+export interface ComponentStatus {
+  readonly name: string;
+  readonly pid?: number;
+  readonly running: boolean;
+  readonly healthy: boolean;
+  readonly detail: string;
+  readonly logFile?: string;
+}
+
+export interface SandboxStatus {
+  readonly up: boolean;
+  readonly components: readonly ComponentStatus[];
+  readonly connection?: SandboxConnection;
+  /** Processes carrying this sandbox's owner marker that no recorded service accounts for. */
+  readonly strayProcesses: readonly number[];
+}
+
+const defaultLog: Log = (line) => process.stderr.write(`${line}\n`);
+
+// Stopped in this order: clients of the apiserver first, etcd last.
+const stopStages = [
+  ['kwok', 'kube-scheduler', 'kube-controller-manager', 'moto'],
+  ['kube-apiserver'],
+  ['etcd'],
+];
+
+/**
+ * Starts the sandbox, or reuses it when every service already answers. Returns the connection details, also
+ * written to `.sandbox/env.json` and `.sandbox/env.sh`.
+ */
+export async function sandboxUp(
+  options: SandboxOptions = {},
+): Promise<{ connection: SandboxConnection; reused: boolean }> {
+  const paths = options.paths ?? sandboxPaths();
+  const log = options.log ?? defaultLog;
+  await mkdir(paths.stateDir, { recursive: true });
+  return withDirectoryLock(join(paths.stateDir, '.lock'), async () => {
+    const current = await sandboxStatus({ paths });
+    if (current.up && current.connection) return { connection: current.connection, reused: true };
+    if (current.components.some((component) => component.running) || current.strayProcesses.length > 0) {
+      log('Stopping the remains of a previous sandbox');
+      await stopEverything(paths, log);
+    }
+    await resetStateDir(paths);
+    log(`Starting the sandbox in ${paths.stateDir}`);
+    try {
+      const connection = await startSandboxServices(paths, log);
+      await writeConnectionFiles(paths, connection);
+      return { connection, reused: false };
+    } catch (error) {
+      await stopEverything(paths, log).catch((stopError: unknown) => {
+        throw new AggregateError([error, stopError], 'The sandbox failed to start and then to stop');
+      });
+      throw error;
+    }
+  });
+}
+
+/** Stops exactly the processes `up` started (by recorded pid and process group) and proves none is left. */
+export async function sandboxDown(options: SandboxOptions = {}): Promise<{ stopped: string[] }> {
+  const paths = options.paths ?? sandboxPaths();
+  const log = options.log ?? defaultLog;
+  if (!existsSync(paths.stateDir)) return { stopped: [] };
+  return withDirectoryLock(join(paths.stateDir, '.lock'), async () => {
+    const stopped = await stopEverything(paths, log);
+    await Promise.all(
+      [paths.envJsonPath, paths.envShellPath, paths.kubeDir, paths.etcdDataDir, paths.kubeconfigPath].map(
+        (path) => rm(path, { recursive: true, force: true }),
+      ),
+    );
+    return { stopped };
+  });
+}
+
+/** Which services run and answer their health checks. */
+export async function sandboxStatus(options: { paths?: SandboxPaths } = {}): Promise<SandboxStatus> {
+  const paths = options.paths ?? sandboxPaths();
+  const records = await readProcessRecords(paths.processesDir);
+  let connection: SandboxConnection | undefined;
+  try {
+    connection = readSandboxConnection({ stateDir: paths.stateDir });
+  } catch {
+    connection = undefined;
+  }
+  const checks = connection ? healthChecks(connection) : {};
+  const components = await Promise.all(
+    ['etcd', 'kube-apiserver', 'kube-controller-manager', 'kube-scheduler', 'kwok', 'moto'].map(
+      async (name) => {
+        const record = records.find((candidate) => candidate.name === name);
+        const running = record ? isRecordAlive(record) : false;
+        const check = checks[name];
+        const detail = !record
+          ? 'not started'
+          : !running
+            ? 'not running'
+            : check
+              ? await check().then(
+                  () => 'healthy',
+                  (error: unknown) => (error instanceof Error ? error.message : String(error)),
+                )
+              : 'running, no connection details';
+        return {
+          name,
+          pid: record?.pid,
+          running,
+          healthy: detail === 'healthy',
+          detail,
+          logFile: record?.logFile,
+        };
+      },
+    ),
+  );
+  const referenceReady = connection !== undefined && existsSync(connection.referencePython);
+  components.push({
+    name: 'reference-python',
+    pid: undefined,
+    running: referenceReady,
+    healthy: referenceReady,
+    detail: referenceReady ? `virtualenv ${connection?.referencePython}` : 'not installed',
+    logFile: undefined,
+  });
+  const recordedGroups = new Set(records.flatMap((record) => groupMembers(record.pid)));
+  const strayProcesses = findOwnedProcesses(paths.stateDir).filter((pid) => !recordedGroups.has(pid));
+  const up = connection !== undefined && components.every((component) => component.healthy);
+  return { up, components, connection, strayProcesses };
+}
+
+function healthChecks(connection: SandboxConnection): Record<string, () => Promise<unknown>> {
+  const admin = kubeAccess(connection);
+  return {
+    etcd: () => etcdHealthy(connection.etcdUrl),
+    'kube-apiserver': () => expectHealthy(admin, '/readyz'),
+    'kube-controller-manager': () =>
+      expectHealthy({ server: connection.kubeControllerManagerUrl, caPem: admin.caPem }, '/healthz'),
+    'kube-scheduler': () =>
+      expectHealthy({ server: connection.kubeSchedulerUrl, caPem: admin.caPem }, '/readyz'),
+    kwok: async () => {
+      const response = await kubeRequest<{
+        items: { status?: { conditions?: { type: string; status: string }[] } }[];
+      }>(admin, 'GET', '/api/v1/nodes?labelSelector=type%3Dkwok');
+      const ready = response.body.items.filter((node) =>
+        node.status?.conditions?.some(
+          (condition) => condition.type === 'Ready' && condition.status === 'True',
+        ),
+      );
+      if (ready.length < connection.nodes.length) {
+        throw new Error(`${ready.length} of ${connection.nodes.length} kwok nodes Ready`);
+      }
+    },
+    moto: () => motoHealthy(connection.awsEndpoint),
+  };
+}
+
+async function stopEverything(paths: SandboxPaths, log: Log): Promise<string[]> {
+  const records = await readProcessRecords(paths.processesDir);
+  const stopped: string[] = [];
+  for (const stage of stopStages) {
+    const inStage = records.filter((record) => stage.includes(record.name));
+    await Promise.all(inStage.map((record) => stopRecorded(paths, record, stopped)));
+  }
+  const others = records.filter((record) => !stopStages.flat().includes(record.name));
+  await Promise.all(others.map((record) => stopRecorded(paths, record, stopped)));
+  // Anything still carrying our marker was started by a launcher that died before recording it.
+  for (const pid of findOwnedProcesses(paths.stateDir)) {
+    log(`Stopping unrecorded sandbox process ${pid}`);
+    await killPid(pid);
+  }
+  const left = findOwnedProcesses(paths.stateDir);
+  if (left.length > 0) throw new Error(`Sandbox processes still running after down: ${left.join(', ')}`);
+  return stopped;
+}
+
+async function stopRecorded(paths: SandboxPaths, record: ProcessRecord, stopped: string[]): Promise<void> {
+  if (isRecordAlive(record) || groupMembers(record.pid).length > 0) {
+    await stopProcessGroup(record);
+    stopped.push(record.name);
+  }
+  await removeProcessRecord(paths.processesDir, record.name);
+}
+
+async function killPid(pid: number): Promise<void> {
+  for (const signal of ['SIGTERM', 'SIGKILL'] as const) {
+    try {
+      process.kill(pid, signal);
+    } catch {
+      return;
+    }
+    for (let waited = 0; waited < 5_000 && isProcessAlive(pid); waited += 100) await sleep(100);
+    if (!isProcessAlive(pid)) return;
+  }
+}
+
+async function resetStateDir(paths: SandboxPaths): Promise<void> {
+  for (const path of [paths.logsDir, paths.processesDir, paths.kubeDir, paths.etcdDataDir]) {
+    await rm(path, { recursive: true, force: true });
+  }
+  await rm(paths.envJsonPath, { force: true });
+  await rm(paths.envShellPath, { force: true });
+  for (const path of [paths.logsDir, paths.processesDir, paths.kubeDir])
+    await mkdir(path, { recursive: true });
+}
+
+async function writeConnectionFiles(paths: SandboxPaths, connection: SandboxConnection): Promise<void> {
+  await writeFile(paths.envJsonPath, `${JSON.stringify(connection, null, 2)}\n`, { mode: 0o600 });
+  await writeFile(paths.envShellPath, environmentShell(connection));
+}
+
+/** `export NAME='value'` lines for `eval` or `source`. */
+export function environmentShell(connection: SandboxConnection): string {
+  const quote = (value: string) => `'${value.replaceAll("'", `'\\''`)}'`;
+  const lines = Object.entries(sandboxEnvironment(connection)).map(
+    ([name, value]) => `export ${name}=${quote(value)}`,
+  );
+  return `# chaosgarden sandbox: source this file or eval "$(npm run -s sandbox -- env)"\n${lines.join('\n')}\n`;
+}

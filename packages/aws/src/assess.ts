@@ -9,11 +9,11 @@ import {
   validateZone,
 } from '@chaosgarden/core';
 import { createEc2Connection } from './aws-client';
-import { instanceZoneFilter, resolveAwsFilters } from './aws-filters';
+import { instanceZoneFilter, type ResolvedAwsFilters, resolveAwsFilters } from './aws-filters';
 import { resolveAwsSettings } from './aws-settings';
 import type { AwsAssessFiltersImpactOptions } from './aws-types';
 import { planVpcBlocks } from './blocking-acl';
-import { createEc2Api } from './ec2-api';
+import { createEc2Api, type Ec2Api } from './ec2-api';
 import { MAX_SUBNETS_PER_BLOCKING_ACL } from './original-associations';
 
 /** The states the Python tool's assessment listed (what a compute simulation could hit). */
@@ -32,36 +32,14 @@ export async function assessFiltersImpact(
   const filters = resolveAwsFilters(options.filters, ['instances', 'vpcs'], ['subnets']);
   const maxTargets = validateMaxTargets(options.maxTargets);
   const settings = resolveAwsSettings(options.configuration, options.secrets);
-  const warnings = [...settings.warnings];
   logger.info(
     `Validating client credentials and listing probably impacted instances and/or networks with the given arguments zone=${pythonRepr(zone)} and filters=${pythonRepr(filters.raw)}:`,
   );
   const connection = await createEc2Connection(settings);
   try {
     const api = createEc2Api(connection, logger, { signal: options.signal, untilAborted: false });
-    const instances = await api.describeInstances([
-      ...filters.lists.instances,
-      instanceZoneFilter(zone),
-      { Name: 'instance-state-name', Values: assessedStates },
-    ]);
-    const instanceTargets = instances.map((instance) => instanceTarget(instance, zone)).sort(byId);
-    list(logger, `${instanceTargets.length} instance(s) would be impacted:`, instanceTargets);
-    const vpcs = await api.describeVpcs(filters.lists.vpcs);
-    const vpcTargets: Target[] = vpcs.map((vpc) => ({ kind: 'vpc', id: vpc.VpcId ?? '' })).sort(byId);
-    list(logger, `${vpcTargets.length} VPC(s) would be impacted:`, vpcTargets);
-    const plans = await planVpcBlocks(
-      api,
-      vpcTargets.map((vpc) => vpc.id),
-      filters.lists.subnets,
-      zone,
-    );
-    const subnetTargets: Target[] = plans
-      .flatMap((plan) =>
-        plan.subnetIds.map((id) => ({ kind: 'subnet', id, zone, details: { vpcId: plan.vpcId } })),
-      )
-      .sort(byId);
-    list(logger, `${subnetTargets.length} subnet(s) would be impacted:`, subnetTargets);
-    warnings.push(...limitWarnings(instanceTargets.length, subnetTargets.length, maxTargets));
+    const { instances, vpcs, subnets, plans } = await listTargets(api, filters, zone, logger);
+    const warnings = [...settings.warnings, ...limitWarnings(instances.length, subnets.length, maxTargets)];
     for (const plan of plans.filter(
       (candidate) => candidate.subnetIds.length > MAX_SUBNETS_PER_BLOCKING_ACL,
     )) {
@@ -72,10 +50,38 @@ export async function assessFiltersImpact(
     for (const warning of warnings) {
       logger.warn(warning);
     }
-    return { zone, targets: [...instanceTargets, ...vpcTargets, ...subnetTargets], warnings };
+    return { zone, targets: [...instances, ...vpcs, ...subnets], warnings };
   } finally {
     connection.client.destroy();
   }
+}
+
+/** The Python tool's listing (instances, then VPCs), plus the subnets a network simulation would block. */
+async function listTargets(api: Ec2Api, filters: ResolvedAwsFilters, zone: string, logger: Logger) {
+  const found = await api.describeInstances([
+    ...filters.lists.instances,
+    instanceZoneFilter(zone),
+    { Name: 'instance-state-name', Values: assessedStates },
+  ]);
+  const instances = found.map((instance) => instanceTarget(instance, zone)).sort(byId);
+  list(logger, `${instances.length} instance(s) would be impacted:`, instances);
+  const vpcs: Target[] = (await api.describeVpcs(filters.lists.vpcs))
+    .map((vpc) => ({ kind: 'vpc', id: vpc.VpcId ?? '' }))
+    .sort(byId);
+  list(logger, `${vpcs.length} VPC(s) would be impacted:`, vpcs);
+  const plans = await planVpcBlocks(
+    api,
+    vpcs.map((vpc) => vpc.id),
+    filters.lists.subnets,
+    zone,
+  );
+  const subnets: Target[] = plans
+    .flatMap((plan) =>
+      plan.subnetIds.map((id) => ({ kind: 'subnet', id, zone, details: { vpcId: plan.vpcId } })),
+    )
+    .sort(byId);
+  list(logger, `${subnets.length} subnet(s) would be impacted:`, subnets);
+  return { instances, vpcs, subnets, plans };
 }
 
 function instanceTarget(instance: Instance, zone: string): Target {

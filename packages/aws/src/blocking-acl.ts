@@ -1,5 +1,5 @@
 import type { NetworkAclAssociation } from '@aws-sdk/client-ec2';
-import type { NetworkFailureMode, Target } from '@chaosgarden/core';
+import { AWS_ORIGINAL_ASSOCIATIONS_TAG_KEY, type NetworkFailureMode, type Target } from '@chaosgarden/core';
 import { subnetFiltersFor } from './aws-filters';
 import type { AwsFilter } from './aws-types';
 import { blockingEntries } from './blocking-entries';
@@ -7,7 +7,7 @@ import { apiConcurrency, mapWithConcurrency } from './concurrency';
 import type { Ec2Api } from './ec2-api';
 import { recordedChange } from './ledger-steps';
 import type { NetworkContext } from './network-context';
-import { encodeOriginalAssociations, type OriginalAssociation } from './original-associations';
+import { type AwsTag, encodeOriginalAssociations, type OriginalAssociation } from './original-associations';
 
 /** The zone's subnets of one VPC that the filters select. */
 export interface VpcBlockPlan {
@@ -58,11 +58,7 @@ export async function blockVpc(
       originalState: { associations: originals },
       undo: { operation: 'DeleteNetworkAcl', findBy: { vpcId: plan.vpcId, tagKey: context.tagKey } },
     },
-    () =>
-      api.createNetworkAcl(plan.vpcId, [
-        { Key: context.tagKey, Value: '1' },
-        ...encodeOriginalAssociations(originals),
-      ]),
+    () => api.createNetworkAcl(plan.vpcId, blockingTags(context, plan.vpcId, originals)),
     (created) => [created.NetworkAclId ?? ''],
   );
   const aclId = acl.NetworkAclId ?? '';
@@ -82,6 +78,17 @@ export async function blockVpc(
   return mapWithConcurrency(associations, apiConcurrency, (association) =>
     associate(api, context, association, aclId, plan.vpcId),
   );
+}
+
+/** The zone tag and the original associations, packed as the Python tool does when they fit. */
+function blockingTags(context: NetworkContext, vpcId: string, originals: OriginalAssociation[]): AwsTag[] {
+  const recorded = encodeOriginalAssociations(originals);
+  if (recorded[0]?.Key !== AWS_ORIGINAL_ASSOCIATIONS_TAG_KEY) {
+    context.logger.info(
+      `Recording the original associations of ${originals.length} subnets of ${vpcId} in one tag each (they do not fit into one tag value); the Python tool cannot roll this blocking network access control list back, chaosgarden can.`,
+    );
+  }
+  return [{ Key: context.tagKey, Value: '1' }, ...recorded];
 }
 
 type KnownAssociation = Required<

@@ -90,51 +90,34 @@ async function killLoop(
   for (const warning of warnings) {
     logger.warn(warning);
   }
-  const scheduler = createLifetimeScheduler({ minRuntime, maxRuntime });
+  const step = createStep(connection, input, options, logger, signal);
   // Drawn once per run, as in the Python tool (spec README §4, defect 3).
   const backOffSeconds =
-    mode === 'terminate' ? assumedTerminationSeconds : assumedRestartSeconds + scheduler.drawRuntimeSeconds();
-  const step: ComputeStep = {
-    api: createEc2Api(connection, logger, { signal, untilAborted: false }),
-    recorder: { zone, ledger: options.ledger ?? createFileLedger(), changed: false },
-    logger,
-    mode,
-    scheduler,
-    now: () => Date.now(),
-  };
+    mode === 'terminate'
+      ? assumedTerminationSeconds
+      : assumedRestartSeconds + step.scheduler.drawRuntimeSeconds();
   logger.info(
     `Messing up instances matching ${reprOf(input.filters.raw.instances)} in zone ${zone} (${mode} between ${minRuntime}s and ${maxRuntime}s).`,
   );
-  const query = [...input.filters.lists.instances, instanceZoneFilter(zone)];
   const affected: Target[] = [];
-  const terminator = createTerminator({
-    duration: input.duration,
-    who: 'runComputeFailureSimulation',
-    logger,
-    signal,
-  });
+  const who = 'runComputeFailureSimulation';
+  const terminator = createTerminator({ duration: input.duration, who, logger, signal });
   for (let pass = 0; !terminator.isTerminated(); pass++) {
     try {
-      const eligible = (await step.api.describeInstances(query)).filter((instance) =>
-        isEligible(mode, instance),
-      );
-      if (withinLimit(eligible.length, input, pass, logger)) {
-        affected.push(...(await applyDue(step, collectDue(step, eligible, backOffSeconds))));
-      }
+      affected.push(...(await runPass(step, input, pass, backOffSeconds)));
     } catch (error) {
-      if (
-        pass === 0 &&
-        !signal.aborted &&
-        (TooManyTargetsError.isInstance(error) || !isRetryableError(error))
-      ) {
+      if (signal.aborted) {
+        break;
+      }
+      // Nothing was touched yet and trying again cannot help: credentials, permissions, a bad filter.
+      if (pass === 0 && (TooManyTargetsError.isInstance(error) || !isRetryableError(error))) {
         throw error;
       }
-      if (!signal.aborted) {
-        logger.error(`Instances failed to ${mode}: ${describe(error)}`);
-      }
+      logger.error(`Instances failed to ${mode}: ${describe(error)}`);
     }
     await terminator.sleep(loopPeriodMs);
   }
+  terminator.isTerminated();
   return {
     zone,
     mode,
@@ -143,6 +126,35 @@ async function killLoop(
     reason: terminator.reason ?? 'termination-requested',
     netDurationSeconds: terminator.netDurationSeconds,
   };
+}
+
+function createStep(
+  connection: Ec2Connection,
+  input: ComputeInput,
+  options: AwsComputeFailureSimulationOptions,
+  logger: Logger,
+  signal: AbortSignal,
+): ComputeStep {
+  return {
+    api: createEc2Api(connection, logger, { signal, untilAborted: false }),
+    recorder: { zone: input.zone, ledger: options.ledger ?? createFileLedger(), changed: false },
+    logger,
+    mode: input.mode,
+    scheduler: createLifetimeScheduler({ minRuntime: input.minRuntime, maxRuntime: input.maxRuntime }),
+    now: () => Date.now(),
+  };
+}
+
+/** One pass of the Python tool's loop: list the zone's instances, hit those that are due. */
+async function runPass(step: ComputeStep, input: ComputeInput, pass: number, backOffSeconds: number) {
+  const query = [...input.filters.lists.instances, instanceZoneFilter(input.zone)];
+  const eligible = (await step.api.describeInstances(query)).filter((instance) =>
+    isEligible(input.mode, instance),
+  );
+  if (!withinLimit(eligible.length, input, pass, step.logger)) {
+    return [];
+  }
+  return applyDue(step, collectDue(step, eligible, backOffSeconds));
 }
 
 /**

@@ -47,12 +47,11 @@ export interface Ec2Api {
   cancelSpotInstanceRequests(requestIds: string[]): Promise<void>;
 }
 
+/** Sends one request: SDK errors become `CloudApiError`s, retried with the policy. */
+type Call = <T>(operation: string, send: (abortSignal: AbortSignal | undefined) => Promise<T>) => Promise<T>;
+
 export function createEc2Api(connection: Ec2Connection, logger: Logger, policy: RetryPolicy): Ec2Api {
-  const { client, sdk, region } = connection;
-  const call = <T>(
-    operation: string,
-    send: (abortSignal: AbortSignal | undefined) => Promise<T>,
-  ): Promise<T> =>
+  const call: Call = (operation, send) =>
     withRetries(
       async () => {
         try {
@@ -62,12 +61,26 @@ export function createEc2Api(connection: Ec2Connection, logger: Logger, policy: 
         }
       },
       {
-        description: `${operation} in ${region}`,
+        description: `${operation} in ${connection.region}`,
         logger,
         signal: policy.signal,
         untilAborted: policy.untilAborted,
       },
     );
+  return {
+    region: connection.region,
+    withPolicy: (next) => createEc2Api(connection, logger, next),
+    ...readOperations(connection, call),
+    ...writeOperations(connection, call),
+  };
+}
+
+type ReadOperations = Pick<
+  Ec2Api,
+  'describeInstances' | 'describeInstancesById' | 'describeVpcs' | 'describeSubnets' | 'describeNetworkAcls'
+>;
+
+function readOperations({ client, sdk }: Ec2Connection, call: Call): ReadOperations {
   const pages = async <P extends { NextToken?: string | undefined }, T>(
     operation: string,
     page: (token: string | undefined, abortSignal: AbortSignal | undefined) => Promise<P>,
@@ -84,10 +97,7 @@ export function createEc2Api(connection: Ec2Connection, logger: Logger, policy: 
   };
   const flatten = (response: DescribeInstancesResult) =>
     (response.Reservations ?? []).flatMap((reservation) => reservation.Instances ?? []);
-
   return {
-    region,
-    withPolicy: (next) => createEc2Api(connection, logger, next),
     describeInstances: (Filters) =>
       pages(
         'DescribeInstances',
@@ -123,6 +133,13 @@ export function createEc2Api(connection: Ec2Connection, logger: Logger, policy: 
           client.send(new sdk.DescribeNetworkAclsCommand({ Filters, NextToken }), { abortSignal }),
         (response) => response.NetworkAcls,
       ),
+  };
+}
+
+type WriteOperations = Omit<Ec2Api, keyof ReadOperations | 'region' | 'withPolicy'>;
+
+function writeOperations({ client, sdk }: Ec2Connection, call: Call): WriteOperations {
+  return {
     createNetworkAcl: async (VpcId, Tags) => {
       const input = { VpcId, TagSpecifications: [{ ResourceType: 'network-acl' as const, Tags }] };
       const response = await call('CreateNetworkAcl', (abortSignal) =>

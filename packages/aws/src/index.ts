@@ -16,7 +16,6 @@ export type {
 } from './aws-types';
 export { runComputeFailureSimulation } from './compute';
 export { rollbackNetworkFailureSimulation, runNetworkFailureSimulation } from './network';
-export { ORIGINAL_ASSOCIATION_TAG_KEY_PREFIX } from './original-associations';
 
 /** `runComputeFailureSimulation` in the background: returns a handle (`join()`, `terminate()`) at once. */
 export const runComputeFailureSimulationInBackground = backgroundForm(

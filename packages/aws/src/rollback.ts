@@ -73,44 +73,50 @@ async function unblockAcl(
   const aclId = acl.NetworkAclId ?? '';
   const { originals, problems } = decodeOriginalAssociations(acl.Tags ?? []);
   outcome.warnings.push(...problems.map((problem) => `${aclId}: ${problem}`));
-  const settled = await settleWithConcurrency(acl.Associations ?? [], apiConcurrency, async (association) => {
+  const associations = acl.Associations ?? [];
+  const settled = await settleWithConcurrency(associations, apiConcurrency, async (association) => {
     const subnetId = association.SubnetId ?? '';
-    let originalAclId = originals.get(subnetId);
-    if (originalAclId === undefined) {
-      originalAclId = await defaultAcl();
-      outcome.warnings.push(
-        `${subnetId} was associated with blocking ACL ${aclId} but is not recorded in its tags; restoring it to the VPC's default ACL ${originalAclId ?? '(none found)'}.`,
-      );
-    }
-    if (originalAclId === undefined) {
-      throw new Error(`No original or default network ACL known for ${subnetId}.`);
-    }
-    await restoreAssociation(api, context, {
-      aclId,
-      subnetId,
-      associationId: association.NetworkAclAssociationId ?? '',
-      originalAclId,
-    });
-    outcome.restored.push({
-      kind: 'subnet',
-      id: subnetId,
-      zone: context.zone,
-      details: { vpcId: acl.VpcId, networkAclId: originalAclId },
-    });
+    const originalAclId =
+      originals.get(subnetId) ?? (await fallBackToDefault(subnetId, aclId, defaultAcl, outcome));
+    const associationId = association.NetworkAclAssociationId ?? '';
+    await restoreAssociation(api, context, { aclId, subnetId, associationId, originalAclId });
+    const details = { vpcId: acl.VpcId, networkAclId: originalAclId };
+    outcome.restored.push({ kind: 'subnet', id: subnetId, zone: context.zone, details });
   });
-  const failures = settled.flatMap((result, index) =>
-    result.status === 'rejected'
-      ? [{ error: result.reason, subnetId: acl.Associations?.[index]?.SubnetId }]
-      : [],
-  );
-  if (failures.length > 0) {
-    outcome.errors.push(...failures.map((failure) => failure.error));
-    outcome.leftovers.push(
-      aclId,
-      ...failures.map((failure) => `${failure.subnetId ?? '?'} (still on ${aclId})`),
-    );
+  const failed = settled.flatMap((result, index) => (result.status === 'rejected' ? [index] : []));
+  if (failed.length > 0) {
+    outcome.errors.push(...failed.map((index) => (settled[index] as PromiseRejectedResult).reason));
+    const stillBlocked = failed.map((index) => `${associations[index]?.SubnetId ?? '?'} (still on ${aclId})`);
+    outcome.leftovers.push(aclId, ...stillBlocked);
     return;
   }
+  await deleteBlockingAcl(api, context, acl, outcome);
+}
+
+/** A subnet on the blocking ACL but not in its tags (a manual change) goes to the VPC's default ACL. */
+async function fallBackToDefault(
+  subnetId: string,
+  aclId: string,
+  defaultAcl: () => Promise<string | undefined>,
+  outcome: RollbackOutcome,
+): Promise<string> {
+  const fallback = await defaultAcl();
+  if (fallback === undefined) {
+    throw new Error(`No original or default network ACL is known for ${subnetId}.`);
+  }
+  outcome.warnings.push(
+    `${subnetId} was associated with blocking ACL ${aclId} but is not recorded in its tags; restoring it to the VPC's default ACL ${fallback}.`,
+  );
+  return fallback;
+}
+
+async function deleteBlockingAcl(
+  api: Ec2Api,
+  context: NetworkContext,
+  acl: NetworkAcl,
+  outcome: RollbackOutcome,
+): Promise<void> {
+  const aclId = acl.NetworkAclId ?? '';
   try {
     await recordedChange(context, { action: 'delete-network-acl', resources: [aclId] }, () =>
       api.deleteNetworkAcl(aclId),

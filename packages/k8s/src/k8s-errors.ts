@@ -70,10 +70,13 @@ export function kubeApiErrorFromResponse(
 ): KubeApiError {
   const status = parseStatus(bodyText);
   const message = status?.message ?? (bodyText.trim().slice(0, 300) || `HTTP ${statusCode}`);
-  const cause = Object.assign(new Error(`${statusCode} ${status?.reason ?? ''}: ${message}`.replace(' :', ':')), {
-    name: 'KubeStatus',
-    statusCode,
-  });
+  const cause = Object.assign(
+    new Error(`${statusCode} ${status?.reason ?? ''}: ${message}`.replace(' :', ':')),
+    {
+      name: 'KubeStatus',
+      statusCode,
+    },
+  );
   return new KubeApiError({
     operation,
     statusCode,

@@ -9,12 +9,24 @@ export interface FaultRule {
   times: number;
   status: number;
   code: string;
+  /** The error message. Default: `Injected by the test proxy.` */
+  message?: string;
+}
+
+/** One request the proxy saw. */
+export interface SeenRequest {
+  action: string;
+  /** The form body (`Action=…&Version=…`). */
+  body: string;
+  /** The SigV4 access key id the request was signed with. */
+  accessKeyId: string | undefined;
 }
 
 export interface FaultProxy {
   url: string;
   /** The `Action` of every request, in order, faulted or forwarded. */
   readonly actions: string[];
+  readonly requests: SeenRequest[];
   inject(rule: FaultRule): void;
   close(): Promise<void>;
 }
@@ -27,6 +39,7 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
   const upstream = new URL(target);
   const rules: FaultRule[] = [];
   const actions: string[] = [];
+  const requests: SeenRequest[] = [];
   const server = createServer((incoming, outgoing) => {
     const chunks: Buffer[] = [];
     incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -35,6 +48,8 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
       const text = body.toString('utf8');
       const action = new URLSearchParams(text).get('Action') ?? '';
       actions.push(action);
+      const authorization = String(incoming.headers.authorization ?? '');
+      requests.push({ action, body: text, accessKeyId: /Credential=([^/]+)\//.exec(authorization)?.[1] });
       const rule = rules.find(
         (candidate) =>
           candidate.action === action &&
@@ -45,7 +60,7 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
         rule.times--;
         outgoing.writeHead(rule.status, { 'content-type': 'text/xml' });
         outgoing.end(
-          `<?xml version="1.0" encoding="UTF-8"?><Response><Errors><Error><Code>${rule.code}</Code><Message>Injected by the test proxy.</Message></Error></Errors><RequestID>fault</RequestID></Response>`,
+          `<?xml version="1.0" encoding="UTF-8"?><Response><Errors><Error><Code>${rule.code}</Code><Message>${rule.message ?? 'Injected by the test proxy.'}</Message></Error></Errors><RequestID>fault</RequestID></Response>`,
         );
         return;
       }
@@ -71,6 +86,7 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
   return {
     url: `http://127.0.0.1:${port}`,
     actions,
+    requests,
     inject: (rule) => rules.push({ ...rule }),
     close: () =>
       new Promise<void>((resolve, reject) => {

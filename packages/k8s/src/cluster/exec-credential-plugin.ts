@@ -126,7 +126,8 @@ function execInfo(options: ExecCredentialPluginOptions): RawMap {
   if (exec.provideClusterInfo === true) {
     spec.cluster = clusterInfo(cluster);
   }
-  const apiVersion = typeof exec.apiVersion === 'string' ? exec.apiVersion : 'client.authentication.k8s.io/v1';
+  const apiVersion =
+    typeof exec.apiVersion === 'string' ? exec.apiVersion : 'client.authentication.k8s.io/v1';
   return { apiVersion, kind: 'ExecCredential', spec };
 }
 
@@ -157,14 +158,16 @@ function parseExecCredential(output: string, command: string): ExecCredential {
   }
   const status = isMap(parsed) && isMap(parsed.status) ? parsed.status : undefined;
   const token = typeof status?.token === 'string' ? status.token : undefined;
-  const certificate = typeof status?.clientCertificateData === 'string' ? status.clientCertificateData : undefined;
+  const certificate =
+    typeof status?.clientCertificateData === 'string' ? status.clientCertificateData : undefined;
   const key = typeof status?.clientKeyData === 'string' ? status.clientKeyData : undefined;
   if (token === undefined && (certificate === undefined || key === undefined)) {
     throw pluginError('returned neither a token nor a client certificate and key', command);
   }
   registerSecret(token);
   registerSecret(key);
-  const expiry = typeof status?.expirationTimestamp === 'string' ? Date.parse(status.expirationTimestamp) : NaN;
+  const expiry =
+    typeof status?.expirationTimestamp === 'string' ? Date.parse(status.expirationTimestamp) : NaN;
   return {
     ...(token === undefined ? {} : { token }),
     ...(certificate === undefined || key === undefined

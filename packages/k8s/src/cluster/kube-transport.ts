@@ -34,7 +34,7 @@ export class KubeTransport {
       requestOptions.agent = this.#agentFor(requestOptions, isHttp);
     }
     const headers: http.OutgoingHttpHeaders = {
-      ...requestOptions.headers,
+      ...(requestOptions.headers as http.OutgoingHttpHeaders),
       accept: 'application/json',
       'user-agent': 'chaosgarden',
       ...(options.body === undefined
@@ -50,7 +50,9 @@ export class KubeTransport {
         ...(options.signal ? { signal: options.signal } : {}),
       });
       request.setTimeout(options.idleTimeoutMs, () => {
-        request.destroy(Object.assign(new Error('The API server did not answer in time'), { code: 'ETIMEDOUT' }));
+        request.destroy(
+          Object.assign(new Error('The API server did not answer in time'), { code: 'ETIMEDOUT' }),
+        );
       });
       request.once('response', resolve);
       request.once('error', reject);

@@ -57,9 +57,7 @@ export function resolveKubeconfigSource(
   const fromSecrets = secretsSource(options.secrets);
   if (options.kubeconfig !== undefined) {
     if (fromSecrets !== undefined) {
-      throw invalid(
-        `Both the kubeconfig option and ${fromSecrets.origin} are given; pass only one of them.`,
-      );
+      throw invalid(`Both the kubeconfig option and ${fromSecrets.origin} are given; pass only one of them.`);
     }
     return explicitSource(options.kubeconfig);
   }

@@ -93,7 +93,9 @@ function selectCurrentContext(raw: RawKubeconfig, origin: string): LoadedKubecon
   const clusterName = typeof context.cluster === 'string' ? context.cluster : '';
   const cluster = raw.clusters.get(clusterName);
   if (cluster === undefined || typeof cluster.server !== 'string' || cluster.server === '') {
-    throw invalid(`The cluster "${clusterName}" of context "${contextName}" in ${origin} is missing or has no server.`);
+    throw invalid(
+      `The cluster "${clusterName}" of context "${contextName}" in ${origin} is missing or has no server.`,
+    );
   }
   const userName = typeof context.user === 'string' && context.user !== '' ? context.user : undefined;
   const user = userName === undefined ? undefined : raw.users.get(userName);

@@ -1,6 +1,6 @@
 import { abortableSleep, isRetryableError } from '@chaosgarden/core';
 import type { KubeClient } from '../cluster/kube-client';
-import { isGoneError, kubeApiErrorFromStatus } from '../k8s-errors';
+import { isGoneError, KubeApiError, kubeApiErrorFromStatus } from '../k8s-errors';
 import { type KubeObject, objectKey, readWatchEvents, type WatchEvent } from './watch-events';
 
 /** A change the cache saw; `relisted` follows every (re)list, which may replace any object. */
@@ -58,7 +58,9 @@ export interface ResourceCache<T extends KubeObject> {
   stop(): Promise<void>;
 }
 
-export function createResourceCache<T extends KubeObject>(options: ResourceCacheOptions<T>): ResourceCache<T> {
+export function createResourceCache<T extends KubeObject>(
+  options: ResourceCacheOptions<T>,
+): ResourceCache<T> {
   const objects = new Map<string, T>();
   const stats: ResourceCacheStats = { lists: 0, watches: 0, goneRelists: 0, errors: 0 };
   const stopping = new AbortController();
@@ -101,7 +103,10 @@ export function createResourceCache<T extends KubeObject>(options: ResourceCache
     const object = event.object as T;
     if (event.type === 'DELETED') objects.delete(objectKey(object));
     else objects.set(objectKey(object), object);
-    options.onEvent?.({ type: event.type === 'ADDED' ? 'added' : event.type === 'DELETED' ? 'deleted' : 'modified', object });
+    options.onEvent?.({
+      type: event.type === 'ADDED' ? 'added' : event.type === 'DELETED' ? 'deleted' : 'modified',
+      object,
+    });
   };
 
   /** Watches until the server closes the stream ('closed') or a resync is due ('resync'). */
@@ -110,10 +115,13 @@ export function createResourceCache<T extends KubeObject>(options: ResourceCache
     const abortWatch = () => watchStop.abort();
     stopping.signal.addEventListener('abort', abortWatch, { once: true });
     let resyncDue = false;
-    const timer = setTimeout(() => {
-      resyncDue = true;
-      watchStop.abort();
-    }, Math.max(0, lastListAt + resyncMs - Date.now()));
+    const timer = setTimeout(
+      () => {
+        resyncDue = true;
+        watchStop.abort();
+      },
+      Math.max(0, lastListAt + resyncMs - Date.now()),
+    );
     const timeoutSeconds = minTimeout + Math.floor(Math.random() * (maxTimeout - minTimeout + 1));
     try {
       stats.watches++;
@@ -131,7 +139,9 @@ export function createResourceCache<T extends KubeObject>(options: ResourceCache
     } catch (error) {
       if (resyncDue) return 'resync';
       if (stopping.signal.aborted) return 'closed';
-      throw error;
+      throw error instanceof KubeApiError
+        ? error
+        : new KubeApiError({ operation: `watch ${request.resource}`, cause: error });
     } finally {
       clearTimeout(timer);
       stopping.signal.removeEventListener('abort', abortWatch);

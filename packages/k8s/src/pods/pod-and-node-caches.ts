@@ -38,7 +38,8 @@ export function createPodAndNodeCaches(options: PodAndNodeCachesOptions): PodAnd
   const pods = createResourceCache<KubeObject>({
     client: options.client,
     resource: 'pods',
-    path: namespace === undefined ? '/api/v1/pods' : `/api/v1/namespaces/${encodeURIComponent(namespace)}/pods`,
+    path:
+      namespace === undefined ? '/api/v1/pods' : `/api/v1/namespaces/${encodeURIComponent(namespace)}/pods`,
     labelSelector: options.selection.labelSelector,
     ...(options.resyncIntervalMs === undefined ? {} : { resyncIntervalMs: options.resyncIntervalMs }),
     ...(options.onPodEvent ? { onEvent: options.onPodEvent } : {}),

@@ -53,7 +53,10 @@ export function parsePodSelection(options: PodSelectorOptions): PodSelection {
   const strict = options.strictSelectors === true;
   const labelSelector = selectorText(options.podLabelSelector).trim();
   return {
-    nodeLabelSelector: parseSelector(options.podNodeLabelSelector, { argument: 'podNodeLabelSelector', strict }),
+    nodeLabelSelector: parseSelector(options.podNodeLabelSelector, {
+      argument: 'podNodeLabelSelector',
+      strict,
+    }),
     labelSelector: labelSelector === '' ? undefined : labelSelector,
     metadataSelector: parseSelector(options.podMetadataSelector, { argument: 'podMetadataSelector', strict }),
     ownerSelector: parseSelector(options.podOwnerSelector, { argument: 'podOwnerSelector', strict }),
@@ -96,7 +99,10 @@ export function matchPod(
     return undefined;
   }
   const owners = Array.isArray(metadata.ownerReferences) ? metadata.ownerReferences : [];
-  if (owners.length === 0 || !matchesSelector(selection.ownerSelector, owners[0] as Record<string, unknown>)) {
+  if (
+    owners.length === 0 ||
+    !matchesSelector(selection.ownerSelector, owners[0] as Record<string, unknown>)
+  ) {
     return undefined;
   }
   const nodeName = (pod.spec as { nodeName?: unknown } | undefined)?.nodeName;

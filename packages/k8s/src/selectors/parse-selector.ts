@@ -1,11 +1,6 @@
 import { compilePythonPattern } from './python-pattern';
 import { SelectorSyntaxError } from './selector-syntax-error';
-import type {
-  ParsedSelector,
-  SelectorInput,
-  SelectorOperator,
-  SelectorRequirement,
-} from './selector-types';
+import type { ParsedSelector, SelectorInput, SelectorOperator, SelectorRequirement } from './selector-types';
 
 export interface ParseSelectorOptions {
   /** The option name used in error messages, e.g. `podOwnerSelector`. */

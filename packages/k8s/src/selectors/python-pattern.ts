@@ -11,7 +11,7 @@ export interface CompiledPattern {
  * Compiles a selector value written in Python `re` syntax into a JavaScript `RegExp`, anchored like
  * Python's `re.match('^' + value, text)` (a prefix match) or, with `fullMatch`, like `re.fullmatch`.
  *
- * Translated: `(?P<name>…)` → `(?<name>…)`, `(?P=name)` → `\k<name>`, `\A` → `^`, `\Z` → `$`, and leading
+ * Translated: `(?P<name>…)` → `(?<name>…)`, `\A` → `^`, `\Z` → `$`, and leading
  * global inline flags `(?i)`, `(?m)`, `(?s)`. Python-only constructs that remain (`(?x)`, conditionals)
  * fail to compile or are reported.
  */
@@ -76,12 +76,6 @@ function translate(body: string): string {
     if (body.startsWith('(?P<', index)) {
       result += '(?<';
       index += 3;
-      continue;
-    }
-    const backReference = /^\(\?P=(\w+)\)/.exec(body.slice(index));
-    if (backReference !== null) {
-      result += `\\k<${backReference[1]}>`;
-      index += backReference[0].length - 1;
       continue;
     }
     result += char;

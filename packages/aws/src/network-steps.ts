@@ -1,0 +1,126 @@
+import {
+  createFileLedger,
+  createTerminator,
+  type Logger,
+  type RollbackLedger,
+  type RollbackResult,
+  type SimulationEnd,
+  type Target,
+} from '@chaosgarden/core';
+import { createEc2Connection, type Ec2Connection } from './aws-client';
+import { blockVpc, type VpcBlockPlan } from './blocking-acl';
+import { apiConcurrency, settleWithConcurrency } from './concurrency';
+import { createEc2Api, type Ec2Api } from './ec2-api';
+import { createNetworkContext, type NetworkContext } from './network-context';
+import type { NetworkInput } from './network-input';
+import { assertRolledBack, rollbackVpcs } from './zone-rollback';
+
+/** The Python tool's network loop period. */
+const waitPeriodMs = 1000;
+
+/**
+ * Blocks every planned VPC that has subnets in the zone, a few at a time. Blocked subnets go into
+ * `blocked` as they are done; the first failure is thrown once every VPC settled.
+ */
+export async function blockAll(
+  api: Ec2Api,
+  context: NetworkContext,
+  plans: readonly VpcBlockPlan[],
+  input: NetworkInput,
+  blocked: Target[],
+): Promise<void> {
+  const settled = await settleWithConcurrency(
+    plans.filter((plan) => plan.subnetIds.length > 0),
+    apiConcurrency,
+    async (plan) => {
+      blocked.push(...(await blockVpc(api, context, plan, input.mode)));
+    },
+  );
+  const failure = settled.find((result) => result.status === 'rejected');
+  if (failure !== undefined) {
+    throw failure.reason;
+  }
+}
+
+/** Waits, one check per second, until the terminator ends (duration, abort or signal). */
+export async function waitUntilTerminated(
+  duration: number,
+  logger: Logger,
+  signal: AbortSignal,
+): Promise<SimulationEnd> {
+  const terminator = createTerminator({ duration, who: 'runNetworkFailureSimulation', logger, signal });
+  while (!terminator.isTerminated()) {
+    await terminator.sleep(waitPeriodMs);
+  }
+  return {
+    reason: terminator.reason ?? 'termination-requested',
+    netDurationSeconds: terminator.netDurationSeconds,
+  };
+}
+
+/**
+ * The roll-back in `finally`: runs only if this run changed something, over the VPCs it blocked; its
+ * calls are retried until done or `rollbackSignal` aborts.
+ *
+ * @throws RollbackIncompleteError with `failure` (what stopped the simulation, if anything) among its causes.
+ */
+export async function finalRollback(
+  connection: Ec2Connection,
+  context: NetworkContext,
+  plans: readonly VpcBlockPlan[],
+  input: NetworkInput,
+  rollbackSignal: AbortSignal | undefined,
+  failure: unknown,
+): Promise<RollbackResult> {
+  if (!context.changed) {
+    return { zone: input.zone, restored: [], removed: [], warnings: [] };
+  }
+  const api = createEc2Api(connection, context.logger, { signal: rollbackSignal, untilAborted: true });
+  const vpcIds = plans.filter((plan) => plan.subnetIds.length > 0).map((plan) => plan.vpcId);
+  const outcome = await rollbackVpcs(api, context, vpcIds, input.filters.raw.vpcs, input.mode);
+  assertRolledBack(outcome, input.zone, failure);
+  return {
+    zone: input.zone,
+    restored: outcome.restored,
+    removed: outcome.removed,
+    warnings: outcome.warnings,
+  };
+}
+
+/** Builds the call's EC2 client and releases its sockets afterwards. */
+export async function withConnection<T>(
+  input: NetworkInput,
+  body: (connection: Ec2Connection) => Promise<T>,
+): Promise<T> {
+  const connection = await createEc2Connection(input.settings);
+  try {
+    return await body(connection);
+  } finally {
+    connection.client.destroy();
+  }
+}
+
+export function newContext(
+  input: NetworkInput,
+  logger: Logger,
+  ledger: RollbackLedger | undefined,
+): NetworkContext {
+  return createNetworkContext({
+    zone: input.zone,
+    tagKey: input.tagKey,
+    logger,
+    ledger: ledger ?? createFileLedger(),
+  });
+}
+
+export function idsOf(vpcs: readonly { VpcId?: string | undefined }[]): string[] {
+  return vpcs.map((vpc) => vpc.VpcId ?? '').filter((id) => id !== '');
+}
+
+/** Logs each warning and returns the list, for the result. */
+export function warnAbout(warnings: string[], logger: Logger): string[] {
+  for (const warning of warnings) {
+    logger.warn(warning);
+  }
+  return warnings;
+}

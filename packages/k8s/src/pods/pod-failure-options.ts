@@ -1,0 +1,134 @@
+import {
+  type DurationInput,
+  type Logger,
+  parseDuration,
+  type SimulationEnd,
+  validateGracePeriod,
+  validateMaxTargets,
+  validateRuntimes,
+} from '@chaosgarden/core';
+import type { ClusterAccessOptions } from '../cluster/kubeconfig-source';
+import type { RequestCounts } from '../cluster/request-counter';
+import { assertKnownOptions } from '../known-options';
+import { EmptySelectorsRefusedError } from './empty-selectors-refused-error';
+import {
+  isEmptySelection,
+  type PodSelection,
+  type PodSelectorOptions,
+  parsePodSelection,
+} from './pod-selection';
+
+/** Options of `runPodFailureSimulation` (Python: `run_pod_failure_simulation`). */
+export interface PodFailureSimulationOptions extends PodSelectorOptions, ClusterAccessOptions {
+  /** Shortest lifetime of a pod in whole seconds, counted from its creation, before it is deleted. Default 0. */
+  minRuntime?: number | string | null;
+  /** Longest lifetime in whole seconds; raised to `minRuntime` (with a warning) if smaller. Default 0. */
+  maxRuntime?: number | string | null;
+  /** `gracePeriodSeconds` of each deletion. Default 0 (the pod is removed at once). */
+  gracePeriod?: number | string | null;
+  /** Seconds: 0 = one pass (default), > 0 = until the time is up, < 0 = until stopped. */
+  duration?: DurationInput;
+  /** Abort to stop the simulation; deletions already sent are awaited. */
+  signal?: AbortSignal | undefined;
+  /** Where progress goes. Default: `createLogger()` (human lines on stderr). */
+  logger?: Logger | undefined;
+  /**
+   * Refuse (throw `TooManyTargetsError`, deleting nothing in that pass) when more pods match at once.
+   * Checked on every pass. Default: no limit.
+   */
+  maxTargets?: number | undefined;
+  /**
+   * Allow all four selectors to be empty, which targets every pod with an owner on any node of the cluster.
+   * Default `false`: such a call is refused before anything is deleted.
+   */
+  allowEmptySelectors?: boolean | undefined;
+}
+
+/** A pod the simulation deleted. */
+export interface DeletedPod {
+  namespace: string;
+  name: string;
+  uid: string;
+  node: string;
+  /** The node's `topology.kubernetes.io/zone` label. */
+  zone: string | undefined;
+  /** When it was due (creation time + its random runtime), ISO 8601. */
+  dueAt: string;
+  /** When the API server accepted the deletion, ISO 8601. */
+  at: string;
+}
+
+/** A failed API call; the simulation went on (pod deletions are retried after 5 s). */
+export interface PodFailure {
+  /** `delete pod <ns>/<name>`, `watch pods`, `list nodes`, ... */
+  operation: string;
+  namespace?: string;
+  name?: string;
+  /** HTTP status, absent for connection failures. */
+  statusCode?: number;
+  message: string;
+  at: string;
+}
+
+export interface PodFailureSimulationResult extends SimulationEnd {
+  /** The API server URL. */
+  host: string;
+  deleted: DeletedPod[];
+  failures: PodFailure[];
+  /** Requests sent to the API server, per verb. */
+  requests: RequestCounts;
+}
+
+/** The validated settings. */
+export interface PodFailureSettings {
+  minRuntime: number;
+  maxRuntime: number;
+  gracePeriod: number;
+  duration: number;
+  maxTargets: number | undefined;
+  selection: PodSelection;
+}
+
+const knownOptions = [
+  'minRuntime',
+  'maxRuntime',
+  'gracePeriod',
+  'podNodeLabelSelector',
+  'podLabelSelector',
+  'podMetadataSelector',
+  'podOwnerSelector',
+  'strictSelectors',
+  'duration',
+  'kubeconfig',
+  'secrets',
+  'signal',
+  'logger',
+  'maxTargets',
+  'allowEmptySelectors',
+] as const;
+
+/**
+ * Checks every option before the cluster is contacted.
+ *
+ * @throws InvalidArgumentError for an unknown option or a bad value, SelectorSyntaxError for a
+ *   malformed selector, EmptySelectorsRefusedError when all selectors are empty without the opt-in.
+ */
+export function validatePodFailureOptions(
+  options: PodFailureSimulationOptions,
+  logger: Logger,
+): PodFailureSettings {
+  assertKnownOptions(options, knownOptions, 'runPodFailureSimulation');
+  const { minRuntime, maxRuntime } = validateRuntimes(options, logger);
+  const selection = parsePodSelection(options);
+  if (isEmptySelection(selection) && options.allowEmptySelectors !== true) {
+    throw new EmptySelectorsRefusedError();
+  }
+  return {
+    minRuntime,
+    maxRuntime,
+    gracePeriod: validateGracePeriod(options.gracePeriod),
+    duration: parseDuration(options.duration),
+    maxTargets: validateMaxTargets(options.maxTargets),
+    selection,
+  };
+}

@@ -19,7 +19,9 @@ const runsFlag = process.argv.indexOf('--runs');
 const runs = Math.max(1, runsFlag > 0 ? Number(process.argv[runsFlag + 1]) || 5 : 5);
 const vpcCount = 3;
 const subnetsPerVpc = 6;
-const tagKey = 'kubernetes.io/cluster/shoot--bench--network';
+// A fresh cluster tag per run: the bench shares moto with the sandbox's other users, so it neither
+// resets moto nor touches anything but its own VPCs, which it deletes at the end.
+const tagKey = `kubernetes.io/cluster/shoot--bench--${Date.now().toString(36)}`;
 const filters = () => {
   const tag = () => [{ Name: 'tag-key', Values: [tagKey] }];
   return { instances: tag(), vpcs: tag(), subnets: tag() };
@@ -47,14 +49,12 @@ const ec2 = new sdk.EC2Client({
   maxAttempts: 1,
 });
 const stateDir = mkdtempSync(join(tmpdir(), 'chaosgarden-bench-'));
+const created = { vpcs: [], subnets: [] };
 process.env.CHAOSGARDEN_STATE_DIR = stateDir;
 
 try {
-  await fetch(`${connection.endpoint}/moto-api/reset`, { method: 'POST' }).then((response) =>
-    response.arrayBuffer(),
-  );
   const zone = `${connection.region}a`;
-  await createFixture(zone);
+  await createFixture(zone, created);
   const before = await aclBySubnet();
   console.log(
     `bench aws-network: ${vpcCount} VPCs x ${subnetsPerVpc} subnets in ${zone}, ${runs} run(s) each, moto at ${connection.endpoint}`,
@@ -83,6 +83,7 @@ try {
     `  ${'Python chaosgarden 0.2.15'.padEnd(35)} partition ${ms(python.partition)}, roll-back ${ms(python.rollback)}`,
   );
 } finally {
+  await deleteFixture(created);
   ec2.destroy();
   rmSync(stateDir, { recursive: true, force: true });
 }
@@ -175,10 +176,11 @@ async function findMoto() {
   }
 }
 
-async function createFixture(zone) {
+async function createFixture(zone, created) {
   const tags = [{ Key: tagKey, Value: '1' }];
   for (let vpcIndex = 0; vpcIndex < vpcCount; vpcIndex += 1) {
     const vpc = await ec2.send(new sdk.CreateVpcCommand({ CidrBlock: `10.${vpcIndex + 10}.0.0/16` }));
+    created.vpcs.push(vpc.Vpc.VpcId);
     await ec2.send(new sdk.CreateTagsCommand({ Resources: [vpc.Vpc.VpcId], Tags: tags }));
     for (let index = 0; index < subnetsPerVpc; index += 1) {
       const subnet = await ec2.send(
@@ -188,13 +190,24 @@ async function createFixture(zone) {
           AvailabilityZone: zone,
         }),
       );
+      created.subnets.push(subnet.Subnet.SubnetId);
       await ec2.send(new sdk.CreateTagsCommand({ Resources: [subnet.Subnet.SubnetId], Tags: tags }));
     }
   }
 }
 
+async function deleteFixture(created) {
+  for (const SubnetId of created.subnets) {
+    await ec2.send(new sdk.DeleteSubnetCommand({ SubnetId }));
+  }
+  for (const VpcId of created.vpcs) {
+    await ec2.send(new sdk.DeleteVpcCommand({ VpcId }));
+  }
+}
+
 async function aclBySubnet() {
-  const acls = (await ec2.send(new sdk.DescribeNetworkAclsCommand({}))).NetworkAcls ?? [];
+  const Filters = [{ Name: 'vpc-id', Values: created.vpcs }];
+  const acls = (await ec2.send(new sdk.DescribeNetworkAclsCommand({ Filters }))).NetworkAcls ?? [];
   return new Map(
     acls.flatMap((acl) =>
       (acl.Associations ?? []).map((association) => [association.SubnetId, acl.NetworkAclId]),

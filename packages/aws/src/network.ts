@@ -51,7 +51,8 @@ export async function runNetworkFailureSimulation(
 /**
  * Removes every blocking network ACL this plugin (or the Python tool) created for the same zone and
  * subnets filter in the matching VPCs, after moving their subnets back to the original ACLs. Safe to
- * call repeatedly. A failing call is retried until it succeeds or `signal` aborts.
+ * call repeatedly. A failing call is retried until it succeeds or `signal` aborts; a process signal
+ * (SIGINT, SIGTERM) waits for the roll-back instead of cutting it short.
  *
  * @throws RollbackIncompleteError naming what is left behind.
  */
@@ -62,9 +63,11 @@ export async function rollbackNetworkFailureSimulation(
   const input = resolveNetworkInput(options, 'rollback');
   const warnings = warnAbout([...input.settings.warnings], logger);
   const name = 'rollbackNetworkFailureSimulation';
-  return runSimulation({ name, signal: options.signal, logger }, ({ signal }) =>
+  // Registered as a task so that a process signal waits for it, but only the caller's own signal gives
+  // up its retries: a Ctrl-C must not cut a roll-back short (the Python tool finished it too).
+  return runSimulation({ name, signal: options.signal, logger }, () =>
     withConnection(input, async (connection) => {
-      const api = createEc2Api(connection, logger, { signal, untilAborted: true });
+      const api = createEc2Api(connection, logger, { signal: options.signal, untilAborted: true });
       const context = newContext(input, logger, options.ledger);
       const vpcIds = idsOf(await api.describeVpcs(input.filters.lists.vpcs));
       const outcome = await rollbackVpcs(api, context, vpcIds, input.filters.raw.vpcs, input.mode);

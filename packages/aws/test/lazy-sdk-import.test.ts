@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, rmdirSync, rmSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -70,7 +70,14 @@ describe('importing @chaosgarden/aws', () => {
       });
     }
   });
-  afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+  afterAll(() => {
+    rmSync(outDir, { recursive: true, force: true });
+    try {
+      rmdirSync(fileURLToPath(new URL('../.cache/', import.meta.url)));
+    } catch {
+      // Not empty (something else caches there too) or already gone.
+    }
+  });
 
   it.each([
     ['import', 'index.mjs'],

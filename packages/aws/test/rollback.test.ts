@@ -12,6 +12,7 @@ import {
   type LedgerEntryInput,
   pendingChanges,
   RollbackIncompleteError,
+  terminateAllTasks,
 } from '@chaosgarden/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { rollbackNetworkFailureSimulation, runNetworkFailureSimulation } from '../src/index';
@@ -239,6 +240,42 @@ describe('network roll-back against moto', () => {
       ledger: createMemoryLedger(),
     });
     expect(await aclBySubnet(ec2)).toEqual(before);
+  });
+
+  it('lets a termination request (as on SIGINT) wait for a running roll-back rather than cut it short', async () => {
+    const before = await aclBySubnet(ec2);
+    const partition = runNetworkFailureSimulation({
+      ...options(),
+      rollbackSignal: AbortSignal.abort(),
+      logger: createMemoryLogger(),
+      ledger: createMemoryLedger(),
+    });
+    await expect(partition).rejects.toSatisfy(RollbackIncompleteError.isInstance);
+    const proxy = await startFaultProxy(connection.endpoint);
+    try {
+      proxy.inject({
+        action: 'ReplaceNetworkAclAssociation',
+        times: 3,
+        status: 503,
+        code: 'RequestLimitExceeded',
+      });
+      const rollback = rollbackNetworkFailureSimulation({
+        ...options(),
+        ...pluginAccess(connection, proxy.url),
+        logger: createMemoryLogger(),
+        ledger: createMemoryLedger(),
+      });
+      await until('the roll-back to be under way', async () =>
+        proxy.actions.includes('ReplaceNetworkAclAssociation'),
+      );
+      await terminateAllTasks(createMemoryLogger());
+      expect(await aclBySubnet(ec2)).toEqual(before);
+      const result = await rollback;
+      expect(result.restored).toHaveLength(11);
+      expect(await blockingAcls(ec2)).toEqual([]);
+    } finally {
+      await proxy.close();
+    }
   });
 
   it('rolls back what the Python tool could not: an empty associations tag, and a subnet missing from the tag', async () => {

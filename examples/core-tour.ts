@@ -43,7 +43,9 @@ try {
 }
 const zones = ['world-1a', 'world-1b'].map((zone) => validateZone(zone));
 const tasks = zones.map((zone, index) =>
-  startInBackground({ name: `block-${zone}`, logger }, ({ signal }) => blockZone(zone, parseDuration(2 - index), signal)),
+  startInBackground({ name: `block-${zone}`, logger }, ({ signal }) =>
+    blockZone(zone, parseDuration(2 - index), signal),
+  ),
 );
 await Promise.all(tasks.map((task) => task.join()));
 logger.info(`Ledger: ${(await ledger.entries()).map((entry) => `${entry.phase} ${entry.zone}`).join(', ')}.`);

@@ -1,5 +1,6 @@
 // One-off scaffolder used while founding the repo; kept so new plugins start with the same shape.
-import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+
 const [name, description, ...rest] = process.argv.slice(2);
 const dir = `packages/${name}`;
 const isPlugin = rest.includes('--plugin');
@@ -31,6 +32,13 @@ const pkg = {
 };
 mkdirSync(`${dir}/src`, { recursive: true });
 writeFileSync(`${dir}/package.json`, `${JSON.stringify(pkg, null, 2)}\n`);
-writeFileSync(`${dir}/tsconfig.json`, `${JSON.stringify({ extends: '../../tsconfig.base.json', include: ['src', 'test', '*.ts'] }, null, 2)}\n`);
-writeFileSync(`${dir}/tsup.config.ts`, `import { defineConfig } from 'tsup';\nimport { packageBuild } from '../../tsup.config.base';\n\nexport default defineConfig(packageBuild());\n`);
-if (!existsSync(`${dir}/README.md`)) writeFileSync(`${dir}/README.md`, `# @chaosgarden/${name}\n\n${description}\n`);
+writeFileSync(
+  `${dir}/tsconfig.json`,
+  `${JSON.stringify({ extends: '../../tsconfig.base.json', include: ['src', 'test', '*.ts'] }, null, 2)}\n`,
+);
+writeFileSync(
+  `${dir}/tsup.config.ts`,
+  `import { defineConfig } from 'tsup';\nimport { packageBuild } from '../../tsup.config.base';\n\nexport default defineConfig(packageBuild());\n`,
+);
+if (!existsSync(`${dir}/README.md`))
+  writeFileSync(`${dir}/README.md`, `# @chaosgarden/${name}\n\n${description}\n`);

@@ -5,6 +5,7 @@ import { CloudApiError } from './cloud-api-error';
 import { EmptyFiltersRefusedError } from './empty-filters-refused-error';
 import { chaosgardenErrorCodes } from './error-codes';
 import { InvalidArgumentError } from './invalid-argument-error';
+import { LedgerCorruptError } from './ledger-corrupt-error';
 import { PluginNotInstalledError } from './plugin-not-installed-error';
 import { RollbackIncompleteError } from './rollback-incomplete-error';
 import { TerminatedError } from './terminated-error';
@@ -38,6 +39,7 @@ const examples = [
   ],
   [UnsupportedProviderError, new UnsupportedProviderError({ providerType: 'metal' }), 'unsupported-provider'],
   [TerminatedError, new TerminatedError(), 'terminated'],
+  [LedgerCorruptError, new LedgerCorruptError({ source: 'run.jsonl', line: 3 }), 'ledger-corrupt'],
 ] as const;
 
 describe('error classes', () => {

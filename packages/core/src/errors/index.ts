@@ -8,6 +8,8 @@ export type { ChaosgardenErrorCode } from './error-codes';
 export { chaosgardenErrorCodes } from './error-codes';
 export type { InvalidArgumentErrorOptions } from './invalid-argument-error';
 export { InvalidArgumentError } from './invalid-argument-error';
+export type { LedgerCorruptErrorOptions } from './ledger-corrupt-error';
+export { LedgerCorruptError } from './ledger-corrupt-error';
 export type { PluginNotInstalledErrorOptions } from './plugin-not-installed-error';
 export { PluginNotInstalledError } from './plugin-not-installed-error';
 export type { RollbackIncompleteErrorOptions } from './rollback-incomplete-error';

@@ -1,8 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ChaosgardenError } from '../errors/chaosgarden-error';
-import { chaosgardenErrorCodes } from '../errors/error-codes';
 import { InvalidArgumentError } from '../errors/invalid-argument-error';
+import { LedgerCorruptError } from '../errors/ledger-corrupt-error';
 import type { LedgerEntry } from './rollback-ledger';
 import { assertRunId } from './run-id';
 import { ledgerFilePath, resolveStateDirectory } from './state-directory';
@@ -79,11 +78,7 @@ export function parseLedgerText(text: string, source: string): LedgerEntry[] {
       if (index === lines.length - 1) {
         break;
       }
-      throw new ChaosgardenError(
-        chaosgardenErrorCodes.ledgerCorrupt,
-        `Line ${index + 1} of the roll-back ledger ${source} is not valid JSON; the file was damaged. Inspect it by hand before reconciling.`,
-        { cause: error },
-      );
+      throw new LedgerCorruptError({ source, line: index + 1, cause: error });
     }
   }
   return entries;

@@ -1,4 +1,4 @@
-import { kubeAccess, kubeRequest } from '@chaosgarden/testkit';
+import { createKwokNodes, kubeAccess, kubeRequest } from '@chaosgarden/testkit';
 import {
   ApiException,
   AppsV1Api,
@@ -7,6 +7,7 @@ import {
   KubeConfig,
   type V1Deployment,
   type V1Namespace,
+  type V1Node,
   type V1Pod,
 } from '@kubernetes/client-node';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
@@ -197,5 +198,46 @@ describe('the sandbox Kubernetes control plane', () => {
         interval: 500,
       },
     );
+  });
+
+  it('reports a node NotReady while it carries kwok’s node-not-ready label, and the node lifecycle controller taints it', async () => {
+    const access = kubeAccess(sandbox);
+    const name = `${namespace}-outage`;
+    const label = 'node-not-ready.stage.kwok.x-k8s.io';
+    const readNode = async () => (await kubeRequest<V1Node>(access, 'GET', `/api/v1/nodes/${name}`)).body;
+    const setLabel = (value: string | null) =>
+      kubeRequest(access, 'PATCH', `/api/v1/nodes/${name}`, {
+        body: { metadata: { labels: { [label]: value } } },
+        contentType: 'application/merge-patch+json',
+      });
+    await createKwokNodes(access, [{ name, zone: sandbox.zones[0] ?? '', region: sandbox.awsRegion }]);
+    try {
+      await setLabel('true');
+      await vi.waitFor(
+        async () => {
+          const node = await readNode();
+          expect(node.status?.conditions?.find((condition) => condition.type === 'Ready')?.status).toBe(
+            'False',
+          );
+          expect(node.spec?.taints).toContainEqual(
+            expect.objectContaining({ key: 'node.kubernetes.io/not-ready', effect: 'NoExecute' }),
+          );
+        },
+        { timeout: 30_000, interval: 250 },
+      );
+      await setLabel(null);
+      await vi.waitFor(
+        async () => {
+          const node = await readNode();
+          expect(node.status?.conditions?.find((condition) => condition.type === 'Ready')?.status).toBe(
+            'True',
+          );
+          expect(node.spec?.taints ?? []).toEqual([]);
+        },
+        { timeout: 30_000, interval: 250 },
+      );
+    } finally {
+      await kubeRequest(access, 'DELETE', `/api/v1/nodes/${name}`);
+    }
   });
 });

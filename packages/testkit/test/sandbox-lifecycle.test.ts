@@ -1,9 +1,11 @@
+import { spawn } from 'node:child_process';
 import { mkdtemp, readdir, readFile, readlink, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { findOwnedProcesses } from '../src/sandbox/processes';
 import { sandboxDown, sandboxStatus, sandboxUp } from '../src/sandbox/sandbox';
+import { useSandboxForTestRun } from '../src/sandbox/sandbox-users';
 import { sandboxPaths } from '../src/sandbox/state-directory';
 
 // A second sandbox, independent of the one the other emulator tests use: its own state directory and ports,
@@ -55,7 +57,7 @@ describe('sandbox up and down', () => {
     expect((await sandboxStatus({ paths })).up).toBe(false);
   });
 
-  it('starts every service on loopback only, reuses a running sandbox, and down stops every process it started', async () => {
+  it('starts every service on loopback only, is reused (also by test runs), and down stops every process it started', async () => {
     const { connection, reused } = await sandboxUp({ paths, log: quiet });
     expect(reused).toBe(false);
     const status = await sandboxStatus({ paths });
@@ -70,6 +72,11 @@ describe('sandbox up and down', () => {
     const again = await sandboxUp({ paths, log: quiet });
     expect(again.reused).toBe(true);
     expect(again.connection.kubeApiServerUrl).toBe(connection.kubeApiServerUrl);
+    // A test run that reuses a sandbox brought up by hand leaves it running.
+    const testRun = await useSandboxForTestRun({ paths, log: quiet });
+    expect(testRun.started).toBe(false);
+    expect(await testRun.release()).toEqual({ stopped: false });
+    expect((await sandboxStatus({ paths })).up).toBe(true);
 
     const { stopped } = await sandboxDown({ paths, log: quiet });
     expect(stopped.sort()).toEqual(
@@ -78,5 +85,24 @@ describe('sandbox up and down', () => {
     expect(findOwnedProcesses(stateDir)).toEqual([]);
     for (const pid of pids) expect(() => process.kill(pid, 0)).toThrow();
     expect((await sandboxStatus({ paths })).up).toBe(false);
+  });
+
+  it('lets test runs share a sandbox: the run that started it stops it only when the last run is done', async () => {
+    // A second "test run": any live process will do as the registered user.
+    const otherRun = spawn('sleep', ['300'], { stdio: 'ignore' });
+    try {
+      const first = await useSandboxForTestRun({ paths, log: quiet });
+      expect(first.started).toBe(true);
+      const second = await useSandboxForTestRun({ paths, log: quiet, user: otherRun.pid });
+      expect(second.started).toBe(false);
+      expect(second.connection.kubeApiServerUrl).toBe(first.connection.kubeApiServerUrl);
+
+      expect(await first.release()).toEqual({ stopped: false });
+      expect((await sandboxStatus({ paths })).up).toBe(true);
+      expect(await second.release()).toEqual({ stopped: true });
+      expect(findOwnedProcesses(stateDir)).toEqual([]);
+    } finally {
+      otherRun.kill();
+    }
   });
 });

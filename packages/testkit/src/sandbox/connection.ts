@@ -26,6 +26,8 @@ export interface SandboxConnection {
   readonly awsSecretAccessKey: string;
   /** `python` of the virtualenv holding the PyPI chaosgarden. */
   readonly referencePython: string;
+  /** Digest of the cache entries the services run from; `up` restarts the sandbox when it is outdated. */
+  readonly buildFingerprint: string;
   readonly versions: Readonly<Record<'kubernetes' | 'etcd' | 'kwok' | 'moto' | 'chaosgarden', string>>;
 }
 

@@ -18,6 +18,8 @@ const stageFiles = [
   'kustomize/stage/pod/fast/pod-ready.yaml',
   'kustomize/stage/pod/fast/pod-complete.yaml',
   'kustomize/stage/pod/fast/pod-delete.yaml',
+  // Opt-in per node: label it `node-not-ready.stage.kwok.x-k8s.io=true` and kwok reports it NotReady.
+  'kustomize/stage/node/chaos/node-not-ready.yaml',
 ];
 
 /** kwok from `tools/kwok`, plus `stages.yaml` next to the binary. */

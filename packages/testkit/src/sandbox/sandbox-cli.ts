@@ -51,7 +51,12 @@ async function main(argv: readonly string[]): Promise<number> {
       if (json) {
         console.log(
           JSON.stringify(
-            { up: status.up, components: status.components, strayProcesses: status.strayProcesses },
+            {
+              up: status.up,
+              current: status.current,
+              components: status.components,
+              strayProcesses: status.strayProcesses,
+            },
             null,
             2,
           ),
@@ -61,6 +66,11 @@ async function main(argv: readonly string[]): Promise<number> {
           const pid = component.pid ? `pid ${component.pid}` : '';
           console.log(
             `${component.healthy ? '✓' : '✗'} ${component.name.padEnd(24)} ${pid.padEnd(11)} ${component.detail}`,
+          );
+        }
+        if (status.connection && !status.current) {
+          console.log(
+            '! outdated: tools/ or the Python requirements changed since it started; run up to restart',
           );
         }
         if (status.strayProcesses.length > 0)

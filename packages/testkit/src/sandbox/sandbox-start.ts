@@ -1,9 +1,10 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { digest } from './cache-directory';
 import { createControlPlaneCredentials, kubeconfigYaml } from './certificates';
 import type { SandboxConnection } from './connection';
 import { etcdTools, startEtcd } from './etcd';
-import { buildGoTools } from './go-build';
+import { buildGoTools, goToolsLocation } from './go-build';
 import { startKubeApiServer } from './kube-apiserver';
 import { startKubeControllerManager } from './kube-controller-manager';
 import { startKubeScheduler } from './kube-scheduler';
@@ -11,8 +12,8 @@ import { kubernetesTools } from './kubernetes-build';
 import { kwokTools, startKwok } from './kwok';
 import { createKwokNodes, defaultKwokNodes } from './kwok-nodes';
 import { motoCredentials, motoEnvironment, startMoto } from './moto';
-import { freePorts } from './processes';
-import { installPythonEnvironment } from './python-environment';
+import { freePort, freePorts } from './processes';
+import { installPythonEnvironment, pythonEnvironmentLocation } from './python-environment';
 import { referenceEnvironment } from './reference-python';
 import type { SandboxPaths } from './state-directory';
 
@@ -29,8 +30,7 @@ export type Log = (line: string) => void;
 export async function startSandboxServices(paths: SandboxPaths, log: Log): Promise<SandboxConnection> {
   const repo = paths.repositoryDir;
   const { logsDir } = paths;
-  const [etcdClient = 0, etcdPeer = 0, apiPort = 0, managerPort = 0, schedulerPort = 0, motoPort = 0] =
-    await freePorts(6);
+  // Ports are picked right before each service starts, not minutes earlier before a cold build.
   const step = timedStep(log);
 
   const credentials = step('certificates and tokens', () =>
@@ -57,17 +57,20 @@ export async function startSandboxServices(paths: SandboxPaths, log: Log): Promi
   );
 
   const moto = motoInstall.then((environment) =>
-    step('moto', () => startMoto(paths, environment.venvDir, motoPort)),
+    step('moto', async () => startMoto(paths, environment.venvDir, await freePort())),
   );
   const etcd = etcdBuild.then((built) =>
-    step('etcd', () => startEtcd(paths, built.binDir, { client: etcdClient, peer: etcdPeer })),
+    step('etcd', async () => {
+      const [client = 0, peer = 0] = await freePorts(2);
+      return startEtcd(paths, built.binDir, { client, peer });
+    }),
   );
   const caPem = credentials.then(({ caCertPath }) => readFile(caCertPath, 'utf8'));
   const apiServer = Promise.all([kubernetesBuild, etcd, credentials, caPem]).then(
     ([built, etcdService, creds, ca]) =>
-      step('kube-apiserver', () =>
+      step('kube-apiserver', async () =>
         startKubeApiServer(paths, built.binDir, {
-          port: apiPort,
+          port: await freePort(),
           etcdUrl: etcdService.url,
           credentials: creds,
           caPem: ca,
@@ -101,9 +104,9 @@ export async function startSandboxServices(paths: SandboxPaths, log: Log): Promi
   }));
   const controllerManager = Promise.all([kubernetesBuild, kubeconfigs, credentials, admin]).then(
     ([built, files, creds, access]) =>
-      step('kube-controller-manager', () =>
+      step('kube-controller-manager', async () =>
         startKubeControllerManager(paths, built.binDir, {
-          port: managerPort,
+          port: await freePort(),
           kubeconfigPath: files.controllerManager,
           credentials: creds,
           admin: access,
@@ -112,9 +115,9 @@ export async function startSandboxServices(paths: SandboxPaths, log: Log): Promi
   );
   const scheduler = Promise.all([kubernetesBuild, kubeconfigs, credentials, caPem]).then(
     ([built, files, creds, ca]) =>
-      step('kube-scheduler', () =>
+      step('kube-scheduler', async () =>
         startKubeScheduler(paths, built.binDir, {
-          port: schedulerPort,
+          port: await freePort(),
           kubeconfigPath: files.scheduler,
           credentials: creds,
           caPem: ca,
@@ -155,7 +158,10 @@ export async function startSandboxServices(paths: SandboxPaths, log: Log): Promi
   ];
   if (errors.length > 0) {
     const reasons = errors.map((error) => (error instanceof Error ? error.message : String(error)));
-    throw new AggregateError(errors, `The sandbox could not start:\n- ${reasons.join('\n- ')}`);
+    // A plain Error with every reason in its message (test reporters print AggregateError's members only).
+    throw new Error(`The sandbox could not start:\n- ${reasons.join('\n- ')}`, {
+      cause: new AggregateError(errors, 'Reasons the sandbox could not start'),
+    });
   }
   const [etcdBuilt, kubernetesBuilt, kwokBuilt, motoEnv, referenceEnv] = await Promise.all([
     etcdBuild,
@@ -183,6 +189,9 @@ export async function startSandboxServices(paths: SandboxPaths, log: Log): Promi
     awsAccessKeyId: motoCredentials.accessKeyId,
     awsSecretAccessKey: motoCredentials.secretAccessKey,
     referencePython: referenceEnv.python,
+    buildFingerprint: fingerprint(
+      [etcdBuilt, kubernetesBuilt, kwokBuilt, motoEnv, referenceEnv].map((built) => built.cacheDir),
+    ),
     versions: {
       kubernetes: kubernetesBuilt.version,
       etcd: etcdBuilt.version,
@@ -191,6 +200,22 @@ export async function startSandboxServices(paths: SandboxPaths, log: Log): Promi
       chaosgarden: referenceEnv.version,
     },
   };
+}
+
+function fingerprint(cacheDirs: readonly string[]): string {
+  return digest(cacheDirs);
+}
+
+/**
+ * The fingerprint a sandbox started now would have: when it differs from the running one's, `tools/*` or the
+ * requirements changed since, and `up` restarts the sandbox on the new builds.
+ */
+export async function currentBuildFingerprint(repositoryDir: string): Promise<string> {
+  const locations = await Promise.all([
+    ...[etcdTools, kubernetesTools, kwokTools].map((spec) => goToolsLocation(repositoryDir, spec)),
+    ...[motoEnvironment, referenceEnvironment].map((spec) => pythonEnvironmentLocation(repositoryDir, spec)),
+  ]);
+  return fingerprint(locations.map((location) => location.cacheDir));
 }
 
 /** Waits for a promise to settle, ignoring its outcome: to serialise CPU-heavy builds without chaining errors. */

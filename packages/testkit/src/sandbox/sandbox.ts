@@ -17,7 +17,7 @@ import {
   sleep,
   stopProcessGroup,
 } from './processes';
-import { type Log, startSandboxServices } from './sandbox-start';
+import { currentBuildFingerprint, type Log, startSandboxServices } from './sandbox-start';
 import { type SandboxPaths, sandboxPaths } from './state-directory';
 
 export interface SandboxOptions {
@@ -36,7 +36,10 @@ export interface ComponentStatus {
 }
 
 export interface SandboxStatus {
+  /** Every service answers and runs the builds the current `tools/` and requirements files describe. */
   readonly up: boolean;
+  /** False when `tools/*` or the requirements changed since the sandbox started. */
+  readonly current: boolean;
   readonly components: readonly ComponentStatus[];
   readonly connection?: SandboxConnection;
   /** Processes carrying this sandbox's owner marker that no recorded service accounts for. */
@@ -52,52 +55,84 @@ const stopStages = [
   ['etcd'],
 ];
 
+/** Runs `action` holding the state directory's lock, which serialises up, down and test-run bookkeeping. */
+export async function withSandboxLock<T>(paths: SandboxPaths, action: () => Promise<T>): Promise<T> {
+  await mkdir(paths.stateDir, { recursive: true });
+  return withDirectoryLock(join(paths.stateDir, '.lock'), action);
+}
+
 /**
  * Starts the sandbox, or reuses it when every service already answers. Returns the connection details, also
- * written to `.sandbox/env.json` and `.sandbox/env.sh`.
+ * written to `.sandbox/env.json` and `.sandbox/env.sh`. A sandbox brought up this way is kept running until
+ * `down`, even if a test run started it.
  */
 export async function sandboxUp(
   options: SandboxOptions = {},
 ): Promise<{ connection: SandboxConnection; reused: boolean }> {
   const paths = options.paths ?? sandboxPaths();
-  const log = options.log ?? defaultLog;
-  await mkdir(paths.stateDir, { recursive: true });
-  return withDirectoryLock(join(paths.stateDir, '.lock'), async () => {
-    const current = await sandboxStatus({ paths });
-    if (current.up && current.connection) return { connection: current.connection, reused: true };
-    if (current.components.some((component) => component.running) || current.strayProcesses.length > 0) {
-      log('Stopping the remains of a previous sandbox');
-      await stopEverything(paths, log);
-    }
-    await resetStateDir(paths);
-    log(`Starting the sandbox in ${paths.stateDir}`);
-    try {
-      const connection = await startSandboxServices(paths, log);
-      await writeConnectionFiles(paths, connection);
-      return { connection, reused: false };
-    } catch (error) {
-      await stopEverything(paths, log).catch((stopError: unknown) => {
-        throw new AggregateError([error, stopError], 'The sandbox failed to start and then to stop');
-      });
-      throw error;
-    }
+  return withSandboxLock(paths, async () => {
+    const result = await upWhileLocked(paths, options.log ?? defaultLog);
+    await rm(testRunOwnedMarker(paths), { force: true });
+    return result;
   });
+}
+
+/** `up` for a caller that holds the lock. */
+export async function upWhileLocked(
+  paths: SandboxPaths,
+  log: Log,
+): Promise<{ connection: SandboxConnection; reused: boolean }> {
+  const current = await sandboxStatus({ paths });
+  if (current.up && current.connection) return { connection: current.connection, reused: true };
+  if (current.components.some((component) => component.running) || current.strayProcesses.length > 0) {
+    log(
+      current.connection && !current.current
+        ? 'Stopping the running sandbox: tools/ or the Python requirements changed since it started'
+        : 'Stopping the remains of a previous sandbox',
+    );
+    await stopEverything(paths, log);
+  }
+  await resetStateDir(paths);
+  log(`Starting the sandbox in ${paths.stateDir}`);
+  try {
+    const connection = await startSandboxServices(paths, log);
+    await writeConnectionFiles(paths, connection);
+    return { connection, reused: false };
+  } catch (error) {
+    await stopEverything(paths, log).catch((stopError: unknown) => {
+      throw new AggregateError([error, stopError], 'The sandbox failed to start and then to stop');
+    });
+    throw error;
+  }
+}
+
+/** Present while the sandbox was started by a test run, which then stops it when its last user is done. */
+export function testRunOwnedMarker(paths: SandboxPaths): string {
+  return join(paths.stateDir, 'started-by-test-run');
 }
 
 /** Stops exactly the processes `up` started (by recorded pid and process group) and proves none is left. */
 export async function sandboxDown(options: SandboxOptions = {}): Promise<{ stopped: string[] }> {
   const paths = options.paths ?? sandboxPaths();
-  const log = options.log ?? defaultLog;
   if (!existsSync(paths.stateDir)) return { stopped: [] };
-  return withDirectoryLock(join(paths.stateDir, '.lock'), async () => {
-    const stopped = await stopEverything(paths, log);
-    await Promise.all(
-      [paths.envJsonPath, paths.envShellPath, paths.kubeDir, paths.etcdDataDir, paths.kubeconfigPath].map(
-        (path) => rm(path, { recursive: true, force: true }),
-      ),
-    );
-    return { stopped };
-  });
+  return withSandboxLock(paths, () => downWhileLocked(paths, options.log ?? defaultLog));
+}
+
+/** `down` for a caller that holds the lock. */
+export async function downWhileLocked(paths: SandboxPaths, log: Log): Promise<{ stopped: string[] }> {
+  const stopped = await stopEverything(paths, log);
+  await Promise.all(
+    [
+      paths.envJsonPath,
+      paths.envShellPath,
+      paths.kubeDir,
+      paths.etcdDataDir,
+      paths.kubeconfigPath,
+      paths.usersDir,
+      testRunOwnedMarker(paths),
+    ].map((path) => rm(path, { recursive: true, force: true })),
+  );
+  return { stopped };
 }
 
 /** Which services run and answer their health checks. */
@@ -149,8 +184,14 @@ export async function sandboxStatus(options: { paths?: SandboxPaths } = {}): Pro
   });
   const recordedGroups = new Set(records.flatMap((record) => groupMembers(record.pid)));
   const strayProcesses = findOwnedProcesses(paths.stateDir).filter((pid) => !recordedGroups.has(pid));
-  const up = connection !== undefined && components.every((component) => component.healthy);
-  return { up, components, connection, strayProcesses };
+  const current =
+    connection !== undefined &&
+    (await currentBuildFingerprint(paths.repositoryDir).then(
+      (expected) => expected === connection?.buildFingerprint,
+      () => false,
+    ));
+  const up = current && components.every((component) => component.healthy);
+  return { up, current, components, connection, strayProcesses };
 }
 
 function healthChecks(connection: SandboxConnection): Record<string, () => Promise<unknown>> {
@@ -222,8 +263,9 @@ async function resetStateDir(paths: SandboxPaths): Promise<void> {
   for (const path of [paths.logsDir, paths.processesDir, paths.kubeDir, paths.etcdDataDir]) {
     await rm(path, { recursive: true, force: true });
   }
-  await rm(paths.envJsonPath, { force: true });
-  await rm(paths.envShellPath, { force: true });
+  for (const path of [paths.envJsonPath, paths.envShellPath, paths.usersDir, testRunOwnedMarker(paths)]) {
+    await rm(path, { recursive: true, force: true });
+  }
   for (const path of [paths.logsDir, paths.processesDir, paths.kubeDir])
     await mkdir(path, { recursive: true });
 }

@@ -11,6 +11,8 @@ export interface SandboxPaths {
   readonly processesDir: string;
   readonly kubeDir: string;
   readonly etcdDataDir: string;
+  /** One file per test run (its pid) using the sandbox; see `sandbox-users.ts`. */
+  readonly usersDir: string;
   readonly envJsonPath: string;
   readonly envShellPath: string;
   readonly kubeconfigPath: string;
@@ -53,6 +55,7 @@ export function sandboxPaths(options: { repositoryDir?: string; stateDir?: strin
     processesDir: join(stateDir, 'processes'),
     kubeDir: join(stateDir, 'kube'),
     etcdDataDir: join(stateDir, 'etcd-data'),
+    usersDir: join(stateDir, 'users'),
     envJsonPath: join(stateDir, 'env.json'),
     envShellPath: join(stateDir, 'env.sh'),
     kubeconfigPath: join(stateDir, 'kubeconfig'),

@@ -1,6 +1,6 @@
 import type { TestProject } from 'vitest/node';
 import type { SandboxConnection } from './connection';
-import { sandboxDown, sandboxStatus, sandboxUp } from './sandbox';
+import { useSandboxForTestRun } from './sandbox-users';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -10,25 +10,19 @@ declare module 'vitest' {
 }
 
 /**
- * vitest global setup for the `emulator` project: reuses a sandbox that is already up (and leaves it running),
- * otherwise starts one for this run and stops it afterwards. When a service cannot start, this throws with the
- * reason and the log file, so the run fails; nothing is skipped.
+ * vitest global setup for the `emulator` project: reuses the sandbox if it is up, otherwise starts it, and
+ * provides the connection details as `inject('chaosgardenSandbox')`. Teardown stops it only if a test run
+ * started it and no other run still uses it (see `sandbox-users.ts`); a sandbox started with
+ * `npm run sandbox -- up` stays up. When a service cannot start, this throws with the reason and the log file,
+ * so the run fails; nothing is skipped.
  */
-export default async function setup(project: TestProject): Promise<(() => Promise<void>) | undefined> {
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const log = (line: string) => process.stderr.write(`[sandbox] ${line}\n`);
-  const before = await sandboxStatus();
-  const { connection, reused } = before.up
-    ? { connection: before.connection as SandboxConnection, reused: true }
-    : await sandboxUp({ log });
-  log(
-    reused
-      ? `reusing the sandbox in ${connection.stateDir}`
-      : `started the sandbox in ${connection.stateDir}`,
-  );
-  project.provide('chaosgardenSandbox', connection);
-  if (reused) return undefined;
+  const use = await useSandboxForTestRun({ log });
+  log(`${use.started ? 'started' : 'reusing'} the sandbox in ${use.connection.stateDir}`);
+  project.provide('chaosgardenSandbox', use.connection);
   return async () => {
-    await sandboxDown({ log });
-    log('stopped the sandbox');
+    const { stopped } = await use.release();
+    if (stopped) log('stopped the sandbox');
   };
 }

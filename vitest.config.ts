@@ -17,6 +17,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['packages/*/src/**/*.test.ts', 'scripts/**/*.test.ts', 'examples/**/*.test.ts'],
+          exclude: ['**/node_modules/**', 'examples/**/*.emulator.test.ts'],
           testTimeout: 20_000,
         },
       },
@@ -24,7 +25,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: 'emulator',
-          include: ['packages/*/test/**/*.test.ts'],
+          include: ['packages/*/test/**/*.test.ts', 'examples/**/*.emulator.test.ts'],
           globalSetup: ['packages/testkit/src/sandbox/vitest-global-setup.ts'],
           fileParallelism: false,
           testTimeout: 120_000,

@@ -44,7 +44,9 @@ const api = kubeApi(sandbox);
 const namespace = 'cg-bench-pod-kill';
 const run = 'pod-kill';
 const targetNode = `cg-bench-${run}-a`;
-const populationNodes = [...['b', 'c'].flatMap((zone) => [0, 1, 2, 3, 4].map((index) => `cg-bench-${run}-${zone}${index}`))];
+const populationNodes = [
+  ...['b', 'c'].flatMap((zone) => [0, 1, 2, 3, 4].map((index) => `cg-bench-${run}-${zone}${index}`)),
+];
 const selectors = {
   podNodeLabelSelector: `topology.kubernetes.io/zone=us-east-1a,chaosgarden.bench/run=${run}`,
   podMetadataSelector: `namespace=${namespace}`,
@@ -64,16 +66,32 @@ async function until(what, condition, timeoutMs) {
 
 async function setUp() {
   await tearDown();
-  await until('the old namespace to go', async () => (await api.call('GET', `/api/v1/namespaces/${namespace}`)).status === 404, 120_000);
+  await until(
+    'the old namespace to go',
+    async () => (await api.call('GET', `/api/v1/namespaces/${namespace}`)).status === 404,
+    120_000,
+  );
   await api.call('POST', '/api/v1/namespaces', { metadata: { name: namespace } });
   const access = { server: sandbox.kubeApiServerUrl, caPem: sandbox.caPem, token: sandbox.token };
-  const node = (name, zone) => ({ name, zone, region: 'us-east-1', labels: { 'chaosgarden.bench/run': run } });
+  const node = (name, zone) => ({
+    name,
+    zone,
+    region: 'us-east-1',
+    labels: { 'chaosgarden.bench/run': run },
+  });
   await createKwokNodes(access, [
     node(targetNode, 'us-east-1a'),
     ...populationNodes.map((name) => node(name, name.includes('-b') ? 'us-east-1b' : 'us-east-1c')),
   ]);
-  await until('the namespace', async () => (await api.call('GET', `/api/v1/namespaces/${namespace}/serviceaccounts/default`)).status === 200, 30_000);
-  const configMap = await api.call('POST', `/api/v1/namespaces/${namespace}/configmaps`, { metadata: { name: 'owner' } });
+  await until(
+    'the namespace',
+    async () =>
+      (await api.call('GET', `/api/v1/namespaces/${namespace}/serviceaccounts/default`)).status === 200,
+    30_000,
+  );
+  const configMap = await api.call('POST', `/api/v1/namespaces/${namespace}/configmaps`, {
+    metadata: { name: 'owner' },
+  });
   owner = { apiVersion: 'v1', kind: 'ConfigMap', name: 'owner', uid: configMap.body.metadata.uid };
 }
 
@@ -92,19 +110,38 @@ async function growPopulation(count) {
   });
   population = count;
   const notRunning = `/api/v1/namespaces/${namespace}/pods?fieldSelector=status.phase!%3DRunning&limit=1`;
-  await until('kwok to run every pod', async () => (await api.call('GET', notRunning)).body.items.length === 0, 180_000);
+  await until(
+    'kwok to run every pod',
+    async () => (await api.call('GET', notRunning)).body.items.length === 0,
+    180_000,
+  );
 }
 
 function startTool(tool, proxy) {
   const kubeconfig = proxyKubeconfig(proxy.url, sandbox.token);
   if (tool === 'typescript') {
-    const child = spawn(process.execPath, [fileURLToPath(new URL('pod-kill/run-typescript.mjs', import.meta.url)), JSON.stringify({ kubeconfig: { object: kubeconfig }, ...selectors })], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const child = spawn(
+      process.execPath,
+      [
+        fileURLToPath(new URL('pod-kill/run-typescript.mjs', import.meta.url)),
+        JSON.stringify({ kubeconfig: { object: kubeconfig }, ...selectors }),
+      ],
+      { stdio: ['pipe', 'pipe', 'inherit'] },
+    );
     return { child, stop: () => child.stdin.end() };
   }
   const path = join(scratch, 'python-kubeconfig.json');
   writeFileSync(path, JSON.stringify(kubeconfig));
-  const parameters = { pod_node_label_selector: selectors.podNodeLabelSelector, pod_metadata_selector: selectors.podMetadataSelector, secrets: { kubeconfig_path: path } };
-  const child = spawn(sandbox.referencePython, [fileURLToPath(new URL('pod-kill/run-python.py', import.meta.url)), JSON.stringify(parameters)], { stdio: ['ignore', 'pipe', 'ignore'] });
+  const parameters = {
+    pod_node_label_selector: selectors.podNodeLabelSelector,
+    pod_metadata_selector: selectors.podMetadataSelector,
+    secrets: { kubeconfig_path: path },
+  };
+  const child = spawn(
+    sandbox.referencePython,
+    [fileURLToPath(new URL('pod-kill/run-python.py', import.meta.url)), JSON.stringify(parameters)],
+    { stdio: ['ignore', 'pipe', 'ignore'] },
+  );
   return { child, stop: () => child.kill('SIGTERM') };
 }
 
@@ -145,7 +182,9 @@ async function measure(tool, count, watch) {
   await until('the deletions', deletedAll, drainMs).catch(() => undefined);
   const output = await stopTool(process);
   await proxy.close();
-  await inParallel(names, 16, (name) => api.call('DELETE', `/api/v1/namespaces/${namespace}/pods/${name}?gracePeriodSeconds=0`));
+  await inParallel(names, 16, (name) =>
+    api.call('DELETE', `/api/v1/namespaces/${namespace}/pods/${name}?gracePeriodSeconds=0`),
+  );
   const latencies = names
     .map((name) => watch.seen.get(name))
     .filter((entry) => entry?.deletedAt !== undefined)
@@ -166,21 +205,24 @@ async function measure(tool, count, watch) {
 
 const started = performance.now();
 const rows = [];
-await setUp();
-const watch = watchPods(sandbox, api, namespace);
-await watch.started;
+let watch;
 try {
+  await setUp();
+  watch = watchPods(sandbox, api, namespace);
+  await watch.started;
   for (const count of counts) {
     const grown = performance.now();
     await growPopulation(count);
-    process.stderr.write(`bench pod-kill: ${count} pods ready in ${((performance.now() - grown) / 1000).toFixed(1)} s\n`);
+    process.stderr.write(
+      `bench pod-kill: ${count} pods ready in ${((performance.now() - grown) / 1000).toFixed(1)} s\n`,
+    );
     for (const tool of tools) {
       rows.push(await measure(tool, count, watch));
       process.stderr.write(`bench pod-kill: measured ${tool} with ${count} pods\n`);
     }
   }
 } finally {
-  watch.stop();
+  watch?.stop();
   await tearDown();
   api.agent.destroy();
   rmSync(scratch, { recursive: true, force: true });

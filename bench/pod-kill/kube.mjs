@@ -69,7 +69,10 @@ export function watchPods(sandbox, api, namespace) {
   let req;
   const started = new Promise((resolve, reject) => {
     req = request(
-      new URL(`/api/v1/namespaces/${namespace}/pods?watch=true&allowWatchBookmarks=true`, sandbox.kubeApiServerUrl),
+      new URL(
+        `/api/v1/namespaces/${namespace}/pods?watch=true&allowWatchBookmarks=true`,
+        sandbox.kubeApiServerUrl,
+      ),
       { agent: new Agent({ ca: sandbox.caPem }), headers: api.headers },
       (res) => {
         let buffered = '';
@@ -85,7 +88,10 @@ export function watchPods(sandbox, api, namespace) {
             const name = event.object?.metadata?.name;
             if (event.type === 'BOOKMARK' || name === undefined) continue;
             const entry = seen.get(name) ?? { addedAt: now };
-            if (entry.deletedAt === undefined && (event.type === 'DELETED' || event.object.metadata.deletionTimestamp)) {
+            if (
+              entry.deletedAt === undefined &&
+              (event.type === 'DELETED' || event.object.metadata.deletionTimestamp)
+            ) {
               entry.deletedAt = now;
             }
             seen.set(name, entry);

@@ -7,7 +7,16 @@ const controller = new AbortController();
 process.stdin.on('data', () => controller.abort());
 process.stdin.on('end', () => controller.abort());
 const quiet = { debug() {}, info() {}, warn() {}, error() {} };
-const result = await runPodFailureSimulation({ ...options, duration: -1, signal: controller.signal, logger: quiet });
+const result = await runPodFailureSimulation({
+  ...options,
+  duration: -1,
+  signal: controller.signal,
+  logger: quiet,
+});
 process.stdout.write(
-  JSON.stringify({ deleted: result.deleted.length, failures: result.failures.length, requests: result.requests }),
+  JSON.stringify({
+    deleted: result.deleted.length,
+    failures: result.failures.length,
+    requests: result.requests,
+  }),
 );

@@ -51,7 +51,10 @@ export async function runPodFailureSimulation(
  * Starts `runPodFailureSimulation` in the background and returns its handle at once
  * (Python: `run_pod_failure_simulation_in_background`).
  */
-export const runPodFailureSimulationInBackground = backgroundForm(name, runPodFailureSimulation);
+export const runPodFailureSimulationInBackground = backgroundForm<
+  PodFailureSimulationOptions,
+  PodFailureSimulationResult
+>(name, runPodFailureSimulation);
 
 async function simulate(
   client: KubeClient,

@@ -133,6 +133,23 @@ describe('runPodFailureSimulation timing', () => {
     watch.stop();
   });
 
+  it('deletes every due pod in one pass, also more than it deletes at a time', async () => {
+    const { namespace, owner } = await testNamespace('many');
+    const names = Array.from({ length: 45 }, (_, index) => `many-${index}`);
+    await Promise.all(
+      names.map((name) => createPod(cluster, namespace, name, `${run}-us-east-1c-pool`, owner)),
+    );
+    const result = await runPodFailureSimulation({
+      kubeconfig: { path: cluster.connection.kubeconfigPath },
+      podNodeLabelSelector: zoneSelector('us-east-1c'),
+      podMetadataSelector: `namespace=${namespace}`,
+      logger: createMemoryLogger(),
+    });
+    expect(result.deleted.map((deleted) => deleted.name).sort()).toEqual([...names].sort());
+    expect(result.reason).toBe('single-invocation');
+    expect(await listPods(cluster, namespace)).toEqual([]);
+  });
+
   it('sends the grace period with the deletion', async () => {
     const { namespace, owner } = await testNamespace('grace');
     const target = await createPod(cluster, namespace, 'graceful', unmanagedNode, owner);

@@ -25,7 +25,10 @@ process.stdout.write(JSON.stringify({ apiVersion: 'client.authentication.k8s.io/
 );
 
 let logCounter = 0;
-function plugin(mode: string, options: { expiresInMs?: number; exec?: object; cluster?: object } = {}) {
+function plugin(
+  mode: string,
+  options: { expiresInMs?: number; exec?: Record<string, unknown>; cluster?: Record<string, unknown> } = {},
+) {
   const log = join(directory, `runs-${logCounter++}.jsonl`);
   const args = [
     pluginPath,

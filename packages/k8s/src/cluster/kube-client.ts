@@ -56,36 +56,71 @@ export async function createKubeClient(options: ClusterAccessOptions): Promise<K
 }
 
 function kubeClientFor(loaded: LoadedKubeconfig, initial: BuiltKubeConfig): KubeClient {
-  const counter = createRequestCounter();
-  let built = initial;
-  let transports = [new KubeTransport(built.kubeConfig)];
-  let generation = 0;
-  let reauthentication: Promise<void> | undefined;
-  const host = built.kubeConfig.getCurrentCluster()?.server ?? loaded.server;
+  return new AuthenticatedKubeClient(loaded, initial);
+}
 
-  // Concurrent 401s share one re-authentication; a stale failure (older generation) just retries.
-  const reauthenticate = async (failedGeneration: number) => {
-    if (failedGeneration !== generation) return;
-    reauthentication ??= (async () => {
-      built.execPlugin?.invalidate();
-      built = await buildKubeConfig(loaded);
-      transports = [new KubeTransport(built.kubeConfig), ...transports];
-      generation++;
-    })().finally(() => {
-      reauthentication = undefined;
-    });
-    await reauthentication;
-  };
+class AuthenticatedKubeClient implements KubeClient {
+  readonly host: string;
+  readonly origin: string;
+  readonly #loaded: LoadedKubeconfig;
+  readonly #counter = createRequestCounter();
+  #built: BuiltKubeConfig;
+  #transports: KubeTransport[];
+  #generation = 0;
+  #reauthentication: Promise<void> | undefined;
 
-  const send = async (call: KubeCall, signal: AbortSignal | undefined, retried = false) => {
-    counter.count(call.verb);
-    const used = generation;
-    const transport = transports[0] as KubeTransport;
+  constructor(loaded: LoadedKubeconfig, initial: BuiltKubeConfig) {
+    this.#loaded = loaded;
+    this.#built = initial;
+    this.#transports = [new KubeTransport(initial.kubeConfig)];
+    this.host = initial.kubeConfig.getCurrentCluster()?.server ?? loaded.server;
+    this.origin = loaded.origin;
+  }
+
+  requestCounts(): RequestCounts {
+    return this.#counter.snapshot();
+  }
+
+  async request<T>(call: KubeCall): Promise<T> {
+    const limit = AbortSignal.timeout(call.timeoutMs ?? defaultTimeoutMs);
+    const signal = call.signal ? AbortSignal.any([call.signal, limit]) : limit;
+    try {
+      const text = await readBody(await this.#send(call, signal));
+      return (text === '' ? undefined : JSON.parse(text)) as T;
+    } catch (error) {
+      if (call.signal?.aborted) throw call.signal.reason;
+      if (error instanceof KubeApiError) throw error;
+      throw new KubeApiError({ operation: call.operation, cause: error });
+    }
+  }
+
+  openStream(call: KubeCall): Promise<IncomingMessage> {
+    return this.#send(call, call.signal);
+  }
+
+  kubeConfig(): KubeConfig {
+    return this.#built.kubeConfig;
+  }
+
+  async typedApi<T extends ApiType>(
+    pick: (module: typeof import('@kubernetes/client-node')) => ApiConstructor<T>,
+  ): Promise<T> {
+    const module = await import('@kubernetes/client-node');
+    return this.#built.kubeConfig.makeApiClient(pick(module));
+  }
+
+  close(): void {
+    for (const transport of this.#transports) transport.close();
+  }
+
+  async #send(call: KubeCall, signal: AbortSignal | undefined, retried = false): Promise<IncomingMessage> {
+    this.#counter.count(call.verb);
+    const used = this.#generation;
     let response: IncomingMessage;
     try {
-      response = await transport.send({
+      response = await (this.#transports[0] as KubeTransport).send({
         method: methodOf(call.verb),
-        url: urlOf(host, call),
+        url: urlOf(this.host, call),
         body: call.body === undefined ? undefined : JSON.stringify(call.body),
         idleTimeoutMs: call.timeoutMs ?? defaultTimeoutMs,
         signal,
@@ -97,42 +132,30 @@ function kubeClientFor(loaded: LoadedKubeconfig, initial: BuiltKubeConfig): Kube
     const status = response.statusCode ?? 0;
     if (status === 401 && !retried) {
       response.resume();
-      await reauthenticate(used);
-      return send(call, signal, true);
+      await this.#reauthenticate(used);
+      return this.#send(call, signal, true);
     }
     if (status >= 400) {
       const retryAfter = response.headers['retry-after'];
       throw kubeApiErrorFromResponse(call.operation, status, await readBody(response), retryAfter);
     }
     return response;
-  };
+  }
 
-  return {
-    host,
-    origin: loaded.origin,
-    requestCounts: () => counter.snapshot(),
-    async request<T>(call: KubeCall): Promise<T> {
-      const limit = AbortSignal.timeout(call.timeoutMs ?? defaultTimeoutMs);
-      const signal = call.signal ? AbortSignal.any([call.signal, limit]) : limit;
-      try {
-        const text = await readBody(await send(call, signal));
-        return (text === '' ? undefined : JSON.parse(text)) as T;
-      } catch (error) {
-        if (call.signal?.aborted) throw call.signal.reason;
-        if (error instanceof KubeApiError) throw error;
-        throw new KubeApiError({ operation: call.operation, cause: error });
-      }
-    },
-    openStream: (call) => send(call, call.signal),
-    kubeConfig: () => built.kubeConfig,
-    async typedApi(pick) {
-      const module = await import('@kubernetes/client-node');
-      return built.kubeConfig.makeApiClient(pick(module));
-    },
-    close() {
-      for (const transport of transports) transport.close();
-    },
-  };
+  /** Concurrent 401s share one re-authentication; a stale failure (older generation) just retries. */
+  async #reauthenticate(failedGeneration: number): Promise<void> {
+    if (failedGeneration !== this.#generation) return;
+    this.#reauthentication ??= (async () => {
+      this.#built.execPlugin?.invalidate();
+      this.#built = await buildKubeConfig(this.#loaded);
+      // Older transports keep serving their open watches until close().
+      this.#transports = [new KubeTransport(this.#built.kubeConfig), ...this.#transports];
+      this.#generation++;
+    })().finally(() => {
+      this.#reauthentication = undefined;
+    });
+    await this.#reauthentication;
+  }
 }
 
 function urlOf(host: string, call: KubeCall): URL {

@@ -87,7 +87,9 @@ describe('loadKubeconfig', () => {
     const loaded = await load({ kubeconfig: { path } });
     expect(loaded.user?.['client-certificate']).toBe(join(directory, 'certs/client.crt'));
     expect(loaded.user?.['client-key']).toBe('/abs/client.key');
-    expect((loaded.user?.exec as { command: string }).command).toBe(join(directory, 'bin/plugin'));
+    expect((loaded.user?.exec as { command: string } | undefined)?.command).toBe(
+      join(directory, 'bin/plugin'),
+    );
   });
 
   it('prefers secrets in the Python order: struct, then YAML, then path', async () => {

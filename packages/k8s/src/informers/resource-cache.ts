@@ -1,222 +1,183 @@
 import { abortableSleep, isRetryableError } from '@chaosgarden/core';
-import type { KubeClient } from '../cluster/kube-client';
 import { isGoneError, KubeApiError, kubeApiErrorFromStatus } from '../k8s-errors';
+import type { ResourceCache, ResourceCacheOptions, ResourceCacheStats } from './resource-cache-types';
+import { createSyncWaiters } from './sync-waiters';
 import { type KubeObject, objectKey, readWatchEvents, type WatchEvent } from './watch-events';
 
-/** A change the cache saw; `relisted` follows every (re)list, which may replace any object. */
-export type CacheEvent<T> =
-  | { readonly type: 'added' | 'modified' | 'deleted'; readonly object: T }
-  | { readonly type: 'relisted' };
-
-export interface ResourceCacheOptions<T> {
-  client: KubeClient;
-  /** Plural resource name for messages: `pods`, `nodes`. */
-  resource: string;
-  /** Collection path, e.g. `/api/v1/pods` or `/api/v1/namespaces/kube-system/pods`. */
-  path: string;
-  /** Kubernetes label selector, evaluated by the API server. Default none. */
-  labelSelector?: string | undefined;
-  /** Full relist this often, to repair anything a watch missed. Default 600 000 ms (10 min). */
-  resyncIntervalMs?: number;
-  /** Server-side watch time-out, drawn per watch from this range (seconds). Default [300, 600]. */
-  watchTimeoutSeconds?: readonly [number, number];
-  /** First reconnect back-off. Default 250 ms, doubling up to `maxBackoffMs`. */
-  minBackoffMs?: number;
-  /** Longest reconnect back-off. Default 8 000 ms. */
-  maxBackoffMs?: number;
-  /** Every change, in order, right after the cache applied it. */
-  onEvent?: (event: CacheEvent<T>) => void;
-  /** A list or watch failed; it is retried after `retryInMs`. */
-  onError?: (error: unknown, retryInMs: number) => void;
-  /** The first successful list or watch after errors. */
-  onRecovered?: () => void;
-}
-
-export interface ResourceCacheStats {
-  lists: number;
-  watches: number;
-  /** Relists because the watch's resource version expired (410 Gone). */
-  goneRelists: number;
-  errors: number;
-}
-
-/** A list + watch cache of one collection (an informer without the handler machinery). */
-export interface ResourceCache<T extends KubeObject> {
-  /** Starts listing and watching in the background; call once. */
-  start(): void;
-  /**
-   * Resolves after the first successful list. Rejects with the first list's error when that error
-   * is not retryable (bad label selector, missing permission), or with the signal's reason.
-   */
-  synced(signal?: AbortSignal): Promise<void>;
-  readonly isSynced: boolean;
-  /** Objects by `namespace/name`. */
-  readonly objects: ReadonlyMap<string, T>;
-  readonly resourceVersion: string | undefined;
-  stats(): ResourceCacheStats;
-  /** Stops watching and waits for the background loop to end. */
-  stop(): Promise<void>;
-}
+export type {
+  CacheEvent,
+  ResourceCache,
+  ResourceCacheOptions,
+  ResourceCacheStats,
+} from './resource-cache-types';
 
 export function createResourceCache<T extends KubeObject>(
   options: ResourceCacheOptions<T>,
 ): ResourceCache<T> {
-  const objects = new Map<string, T>();
-  const stats: ResourceCacheStats = { lists: 0, watches: 0, goneRelists: 0, errors: 0 };
-  const stopping = new AbortController();
-  const resyncMs = options.resyncIntervalMs ?? 600_000;
-  const [minTimeout, maxTimeout] = options.watchTimeoutSeconds ?? [300, 600];
-  let resourceVersion: string | undefined;
-  let lastListAt = 0;
-  let isSynced = false;
-  let fatal: unknown;
-  let loop: Promise<void> | undefined;
-  const syncWaiters = new Set<() => void>();
-  const notifySync = () => {
-    for (const wake of syncWaiters) wake();
-  };
-  const request = { client: options.client, resource: options.resource, path: options.path };
-  const selector = { labelSelector: options.labelSelector || undefined };
+  return new ListWatchCache(options);
+}
 
-  const list = async () => {
-    stats.lists++;
-    const body = await request.client.request<{ metadata?: { resourceVersion?: string }; items?: T[] }>({
-      verb: 'list',
-      path: request.path,
-      query: selector,
-      signal: stopping.signal,
-      operation: `list ${request.resource}`,
-    });
-    objects.clear();
-    for (const item of body?.items ?? []) objects.set(objectKey(item), item);
-    resourceVersion = body?.metadata?.resourceVersion;
-    lastListAt = Date.now();
-    isSynced = true;
-    notifySync();
-    options.onEvent?.({ type: 'relisted' });
-  };
+type WatchEnd = 'closed' | 'resync';
 
-  const apply = (event: WatchEvent) => {
-    if (event.type === 'ERROR') throw kubeApiErrorFromStatus(`watch ${request.resource}`, event.object);
-    resourceVersion = event.object.metadata?.resourceVersion ?? resourceVersion;
-    if (event.type === 'BOOKMARK') return;
-    const object = event.object as T;
-    if (event.type === 'DELETED') objects.delete(objectKey(object));
-    else objects.set(objectKey(object), object);
-    options.onEvent?.({
-      type: event.type === 'ADDED' ? 'added' : event.type === 'DELETED' ? 'deleted' : 'modified',
-      object,
-    });
-  };
+/**
+ * Lists once, then watches from the list's resource version: reconnects with back-off from the last
+ * resource version seen (bookmarks included), lists again on 410 Gone and every `resyncIntervalMs`.
+ */
+class ListWatchCache<T extends KubeObject> implements ResourceCache<T> {
+  readonly objects = new Map<string, T>();
+  resourceVersion: string | undefined;
+  readonly #options: ResourceCacheOptions<T>;
+  readonly #stats: ResourceCacheStats = { lists: 0, watches: 0, goneRelists: 0, errors: 0 };
+  readonly #stopping = new AbortController();
+  readonly #sync = createSyncWaiters();
+  #lastListAt = 0;
+  #failures = 0;
+  #loop: Promise<void> | undefined;
+
+  constructor(options: ResourceCacheOptions<T>) {
+    this.#options = options;
+  }
+
+  get isSynced(): boolean {
+    return this.#sync.isSynced;
+  }
+
+  start(): void {
+    this.#loop ??= this.#run();
+  }
+
+  synced(signal?: AbortSignal): Promise<void> {
+    return this.#sync.wait(signal);
+  }
+
+  stats(): ResourceCacheStats {
+    return { ...this.#stats };
+  }
+
+  async stop(): Promise<void> {
+    this.#stopping.abort();
+    await this.#loop;
+  }
+
+  async #run(): Promise<void> {
+    let needList = true;
+    while (!this.#stopping.signal.aborted) {
+      try {
+        if (needList) {
+          await this.#list();
+          needList = false;
+          this.#recovered();
+        }
+        const startedAt = Date.now();
+        needList = (await this.#watch()) === 'resync';
+        // A server that ends every watch at once must not be asked again in a tight loop.
+        if (!needList && Date.now() - startedAt < 1000) await abortableSleep(1000, this.#stopping.signal);
+      } catch (error) {
+        if (this.#stopping.signal.aborted) break;
+        if (isGoneError(error)) {
+          this.#stats.goneRelists++;
+          needList = true;
+          continue;
+        }
+        if (!(await this.#backOff(error))) return;
+      }
+    }
+  }
+
+  /** Waits before the next attempt; false when the first list failed for good (no retry). */
+  async #backOff(error: unknown): Promise<boolean> {
+    this.#stats.errors++;
+    if (!this.isSynced && !isRetryableError(error)) {
+      this.#sync.fail(error);
+      return false;
+    }
+    const { minBackoffMs = 250, maxBackoffMs = 8_000 } = this.#options;
+    const base = Math.min(maxBackoffMs, minBackoffMs * 2 ** this.#failures++);
+    const delay = Math.round(base * (0.75 + Math.random() * 0.5));
+    this.#options.onError?.(error, delay);
+    await abortableSleep(delay, this.#stopping.signal);
+    return true;
+  }
+
+  #recovered(): void {
+    if (this.#failures > 0) this.#options.onRecovered?.();
+    this.#failures = 0;
+  }
+
+  async #list(): Promise<void> {
+    this.#stats.lists++;
+    const body = await this.#options.client.request<{ metadata?: { resourceVersion?: string }; items?: T[] }>(
+      {
+        verb: 'list',
+        path: this.#options.path,
+        query: { labelSelector: this.#options.labelSelector || undefined },
+        signal: this.#stopping.signal,
+        operation: `list ${this.#options.resource}`,
+      },
+    );
+    this.objects.clear();
+    for (const item of body?.items ?? []) this.objects.set(objectKey(item), item);
+    this.resourceVersion = body?.metadata?.resourceVersion;
+    this.#lastListAt = Date.now();
+    this.#sync.succeed();
+    this.#options.onEvent?.({ type: 'relisted' });
+  }
 
   /** Watches until the server closes the stream ('closed') or a resync is due ('resync'). */
-  const watch = async (onConnected: () => void): Promise<'closed' | 'resync'> => {
+  async #watch(): Promise<WatchEnd> {
+    const { client, resource, path, resyncIntervalMs = 600_000 } = this.#options;
+    const [minTimeout, maxTimeout] = this.#options.watchTimeoutSeconds ?? [300, 600];
+    const timeoutSeconds = minTimeout + Math.floor(Math.random() * (maxTimeout - minTimeout + 1));
     const watchStop = new AbortController();
     const abortWatch = () => watchStop.abort();
-    stopping.signal.addEventListener('abort', abortWatch, { once: true });
+    this.#stopping.signal.addEventListener('abort', abortWatch, { once: true });
     let resyncDue = false;
     const timer = setTimeout(
       () => {
         resyncDue = true;
         watchStop.abort();
       },
-      Math.max(0, lastListAt + resyncMs - Date.now()),
+      Math.max(0, this.#lastListAt + resyncIntervalMs - Date.now()),
     );
-    const timeoutSeconds = minTimeout + Math.floor(Math.random() * (maxTimeout - minTimeout + 1));
     try {
-      stats.watches++;
-      const stream = await request.client.openStream({
+      this.#stats.watches++;
+      const stream = await client.openStream({
         verb: 'watch',
-        path: request.path,
-        query: { ...selector, watch: 'true', resourceVersion, allowWatchBookmarks: 'true', timeoutSeconds },
+        path,
+        query: {
+          labelSelector: this.#options.labelSelector || undefined,
+          watch: 'true',
+          resourceVersion: this.resourceVersion,
+          allowWatchBookmarks: 'true',
+          timeoutSeconds,
+        },
         timeoutMs: (timeoutSeconds + 30) * 1000,
         signal: watchStop.signal,
-        operation: `watch ${request.resource}`,
+        operation: `watch ${resource}`,
       });
-      onConnected();
-      await readWatchEvents(stream, apply);
+      this.#recovered();
+      await readWatchEvents(stream, (event) => this.#apply(event));
       return resyncDue ? 'resync' : 'closed';
     } catch (error) {
       if (resyncDue) return 'resync';
-      if (stopping.signal.aborted) return 'closed';
+      if (this.#stopping.signal.aborted) return 'closed';
       throw error instanceof KubeApiError
         ? error
-        : new KubeApiError({ operation: `watch ${request.resource}`, cause: error });
+        : new KubeApiError({ operation: `watch ${resource}`, cause: error });
     } finally {
       clearTimeout(timer);
-      stopping.signal.removeEventListener('abort', abortWatch);
+      this.#stopping.signal.removeEventListener('abort', abortWatch);
     }
-  };
+  }
 
-  const run = async () => {
-    let failures = 0;
-    let needList = true;
-    const recovered = () => {
-      if (failures > 0) options.onRecovered?.();
-      failures = 0;
-    };
-    while (!stopping.signal.aborted) {
-      try {
-        if (needList) {
-          await list();
-          needList = false;
-          recovered();
-        }
-        const startedAt = Date.now();
-        needList = (await watch(recovered)) === 'resync';
-        // A server that ends every watch at once must not be asked again in a tight loop.
-        if (!needList && Date.now() - startedAt < 1000) await abortableSleep(1000, stopping.signal);
-      } catch (error) {
-        if (stopping.signal.aborted) break;
-        if (isGoneError(error)) {
-          stats.goneRelists++;
-          needList = true;
-          continue;
-        }
-        stats.errors++;
-        if (!isSynced && !isRetryableError(error)) {
-          fatal = error;
-          notifySync();
-          return;
-        }
-        const base = Math.min(options.maxBackoffMs ?? 8_000, (options.minBackoffMs ?? 250) * 2 ** failures++);
-        const delay = Math.round(base * (0.75 + Math.random() * 0.5));
-        options.onError?.(error, delay);
-        await abortableSleep(delay, stopping.signal);
-      }
-    }
-  };
-
-  return {
-    start() {
-      loop ??= run();
-    },
-    synced(signal) {
-      return new Promise<void>((resolve, reject) => {
-        const check = () => {
-          if (isSynced) resolve();
-          else if (fatal !== undefined) reject(fatal);
-          else if (signal?.aborted) reject(signal.reason);
-          else return;
-          syncWaiters.delete(check);
-          signal?.removeEventListener('abort', check);
-        };
-        syncWaiters.add(check);
-        signal?.addEventListener('abort', check, { once: true });
-        check();
-      });
-    },
-    get isSynced() {
-      return isSynced;
-    },
-    objects,
-    get resourceVersion() {
-      return resourceVersion;
-    },
-    stats: () => ({ ...stats }),
-    async stop() {
-      stopping.abort();
-      await loop;
-    },
-  };
+  #apply(event: WatchEvent): void {
+    if (event.type === 'ERROR') throw kubeApiErrorFromStatus(`watch ${this.#options.resource}`, event.object);
+    this.resourceVersion = event.object.metadata?.resourceVersion ?? this.resourceVersion;
+    if (event.type === 'BOOKMARK') return;
+    const object = event.object as T;
+    if (event.type === 'DELETED') this.objects.delete(objectKey(object));
+    else this.objects.set(objectKey(object), object);
+    const type = event.type === 'ADDED' ? 'added' : event.type === 'DELETED' ? 'deleted' : 'modified';
+    this.#options.onEvent?.({ type, object });
+  }
 }

@@ -24,7 +24,7 @@ describe('key-resources table', () => {
   it('sorts nodes by zone (N/A as text, as in Python) then name, pods by namespace, generateName, zone, name, leases by namespace and name', () => {
     expect(
       sortNodes([node('b', 'z2'), node('c'), node('a', 'z2'), node('d', 'z1')]).map((n) => n.name),
-    ).toEqual(['d', 'a', 'b', 'c']);
+    ).toEqual(['c', 'd', 'a', 'b']);
     const pods = sortPods([
       { row: pod('ns', 'web-2', 'z2'), generateName: 'web-' },
       { row: pod('ns', 'api-1', 'z1'), generateName: 'api-' },

@@ -1,4 +1,5 @@
-import { type ClientRequest, request } from 'node:https';
+import type { ClientRequest } from 'node:http';
+import { request } from 'node:https';
 import type { KubeAccess } from '@chaosgarden/testkit';
 
 /** What a separate watch saw of one pod (epoch ms). */

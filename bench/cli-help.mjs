@@ -32,13 +32,18 @@ for (let warmUp = 0; warmUp < 3; warmUp += 1) {
 }
 const samples = cases.map(() => []);
 for (let run = 0; run < runs; run += 1) {
-  cases.forEach((entry, index) => samples[index].push(timeProcess(entry.args)));
+  for (const [index, entry] of cases.entries()) {
+    samples[index].push(timeProcess(entry.args));
+  }
 }
 const base = median(samples[0]);
 cases.forEach((entry, index) => {
   const value = median(samples[index]);
-  const verdict = index === 0 ? 'baseline' : value < goalMs ? `within the ${goalMs} ms goal` : `OVER the ${goalMs} ms goal`;
-  console.log(`  ${entry.label.padEnd(24)} median ${ms(value)} (${(value / base).toFixed(2)}x node alone), ${verdict}`);
+  const verdict =
+    index === 0 ? 'baseline' : value < goalMs ? `within the ${goalMs} ms goal` : `OVER the ${goalMs} ms goal`;
+  console.log(
+    `  ${entry.label.padEnd(24)} median ${ms(value)} (${(value / base).toFixed(2)}x node alone), ${verdict}`,
+  );
 });
 
 function timeProcess(args) {

@@ -1,1 +1,11 @@
-export {};
+export { ExperimentError, type ExperimentIssue } from './experiment/experiment-error';
+export type { ActivitySpec, ExperimentSpec, ProviderSpec } from './experiment/experiment-schema';
+export { parseExperimentText } from './experiment/parse-experiment-text';
+export { parseVariable, readVariableFile } from './experiment/parse-variables';
+export { emptyVariables, type ResolvedSettings, type Variables } from './experiment/resolve-settings';
+export { substitute } from './experiment/substitute';
+export { type LoadedExperiment, loadExperiment, validateExperiment } from './experiment/validate-experiment';
+export type { ActivityRun, Journal, JournalStatus, SteadyState } from './journal/journal-types';
+export { confirmationPrompt, type Terminal, type WaitForOptions, waitFor } from './providers/human-actions';
+export { type RollbackStrategy, rollbackStrategies } from './runner/rollback-strategy';
+export { type RunExperimentOptions, runExperiment } from './runner/run-experiment';

@@ -1,0 +1,115 @@
+#!/usr/bin/env node
+import { createInterface } from 'node:readline';
+import { Command, Option } from 'commander';
+import type { CommandIo } from '../commands/command-io';
+import { createTerminalStatus } from '../progress/terminal-status';
+import type { Terminal } from '../providers/human-actions';
+
+// The executable: the only module that writes to stdout and sets the exit code. Commands and the
+// runner are imported on first use, so `chaosgarden --help` loads commander and nothing else.
+
+const io: CommandIo = {
+  out: (text) => {
+    process.stdout.write(text);
+  },
+  terminal: process.stdin.isTTY && process.stdout.isTTY ? stdinTerminal() : undefined,
+  env: process.env,
+  ...(process.stderr.isTTY ? { status: createTerminalStatus(process.stderr) } : {}),
+};
+
+function stdinTerminal(): Terminal {
+  return {
+    interactive: true,
+    write: (text) => {
+      process.stdout.write(text);
+    },
+    readLine: (signal) =>
+      new Promise((resolve, reject) => {
+        const lines = createInterface({ input: process.stdin });
+        const stop = () => {
+          lines.close();
+          reject(new Error('aborted'));
+        };
+        signal.addEventListener('abort', stop, { once: true });
+        lines.once('line', (line) => {
+          signal.removeEventListener('abort', stop);
+          lines.close();
+          resolve(line);
+        });
+        lines.once('close', () => reject(new Error('end of input')));
+      }),
+  };
+}
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+const logOptions = (command: Command) =>
+  command
+    .addOption(new Option('--log-format <format>', 'log lines on stderr').choices(['human', 'json']))
+    .addOption(
+      new Option('--log-level <level>', 'lowest level shown').choices(['debug', 'info', 'warn', 'error']),
+    );
+
+const program = new Command('chaosgarden')
+  .description('Zone-outage and pod-disruption chaos experiments for Kubernetes clusters and their clouds.')
+  .showHelpAfterError();
+
+logOptions(
+  program
+    .command('run')
+    .description('run an experiment file (Chaos Toolkit JSON or YAML) and write its journal')
+    .argument('<file>', 'experiment file')
+    .option('--journal-path <path>', 'where the journal goes', 'journal.json')
+    .addOption(
+      new Option('--rollback-strategy <strategy>', 'when rollbacks run')
+        .choices(['default', 'always', 'never', 'deviated'])
+        .default('default'),
+    )
+    .option(
+      '--var <name=value>',
+      'set a configuration value (name:type=value, type str|int|float|bool|json)',
+      collect,
+    )
+    .option('--var-file <path>', 'JSON/YAML file with configuration and secrets values', collect)
+    .option('--dry-run', 'resolve everything and run only assessments; change nothing')
+    .option('--yes', 'answer confirmation steps (wait_for) with yes'),
+).action(async (file: string, options) => {
+  const { runCommand } = await import('../commands/run-command');
+  process.exitCode = await runCommand(file, options, io);
+});
+
+logOptions(
+  program
+    .command('report')
+    .description(
+      'write a self-contained HTML report (timeline, simulations, health-probe phases) of a journal',
+    )
+    .argument('<journal>', 'journal.json written by chaosgarden run')
+    .option('-o, --output <path>', 'where the HTML goes', 'report.html'),
+).action(async (journal: string, options) => {
+  const { reportCommand } = await import('../commands/report-command');
+  process.exitCode = await reportCommand(journal, options, io);
+});
+
+// Direct commands: generated from each cloud plugin's descriptor when invoked (see commands/direct).
+for (const provider of ['aws', 'azure', 'gcp', 'openstack', 'vsphere', 'alicloud']) {
+  program
+    .command(provider)
+    .description(`${provider} actions (assess, compute, network, rollback) of @chaosgarden/${provider}`)
+    .helpOption(false)
+    .allowUnknownOption()
+    .allowExcessArguments()
+    .action(async () => {
+      const { cloudCommand } = await import('../commands/direct/cloud-command');
+      const args = process.argv.slice(process.argv.indexOf(provider) + 1);
+      process.exitCode = await cloudCommand(
+        `@chaosgarden/${provider}`,
+        args.length === 0 ? ['--help'] : args,
+        io,
+      );
+    });
+}
+
+program.parseAsync().catch((error: unknown) => {
+  process.stderr.write(`chaosgarden: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 2;
+});

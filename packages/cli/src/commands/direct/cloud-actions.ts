@@ -1,0 +1,136 @@
+import type { CloudProviderDescriptorV1 } from '@chaosgarden/core';
+
+/** One option a direct command takes, derived from the v1 contract and the plugin's capabilities. */
+export interface DirectOption {
+  /** Flag as typed: `--zone <name>`. */
+  flags: string;
+  description: string;
+  /** The option key in the action's options object. */
+  key: string;
+  kind: 'string' | 'number' | 'boolean' | 'json';
+  choices?: readonly string[];
+  defaultValue?: string;
+  required?: boolean;
+}
+
+/** A direct command: one action of the v1 contract. */
+export interface DirectAction {
+  command: string;
+  /** The `CloudProviderV1` method it calls. */
+  method:
+    | 'assessFiltersImpact'
+    | 'runComputeFailureSimulation'
+    | 'runNetworkFailureSimulation'
+    | 'rollbackNetworkFailureSimulation';
+  description: string;
+  options: DirectOption[];
+  /** Changes the cloud: assessed and confirmed first (`--yes` skips the question). */
+  changesCloud: boolean;
+}
+
+const kebab = (name: string) => name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+
+/**
+ * The direct commands of a cloud plugin, generated from its descriptor: the four actions of the v1
+ * contract, modes from `capabilities`, one `--filter-<key>` option per `capabilities.filterKeys`.
+ */
+export function cloudActions(descriptor: CloudProviderDescriptorV1): DirectAction[] {
+  const { computeFailureModes, networkFailureModes, filterKeys } = descriptor.capabilities;
+  const common: DirectOption[] = [
+    {
+      flags: '--zone <name>',
+      description: 'zone name, e.g. eu-west-1a',
+      key: 'zone',
+      kind: 'string',
+      required: true,
+    },
+    ...filterKeys.map(
+      (key): DirectOption => ({
+        flags: `--filter-${kebab(key)} <json>`,
+        description: `${key} filter (JSON, as in an experiment's filters.${key})`,
+        key: `filters.${key}`,
+        kind: 'json',
+      }),
+    ),
+    {
+      flags: '--config <name=value...>',
+      description: 'configuration value (repeatable), e.g. awsRegion=eu-west-1',
+      key: 'configuration',
+      kind: 'string',
+    },
+  ];
+  const simulation = (modes: readonly string[]): DirectOption[] => [
+    {
+      flags: '--mode <mode>',
+      description: 'failure mode',
+      key: 'mode',
+      kind: 'string',
+      choices: modes,
+      defaultValue: modes[0] ?? '',
+    },
+    {
+      flags: '--duration <seconds>',
+      description: '0 = one pass, > 0 = seconds, < 0 = until stopped',
+      key: 'duration',
+      kind: 'number',
+      defaultValue: '0',
+    },
+    {
+      flags: '--max-targets <n>',
+      description: 'refuse when more targets match',
+      key: 'maxTargets',
+      kind: 'number',
+    },
+    {
+      flags: '--allow-empty-filters',
+      description: 'allow filters that select everything in the zone',
+      key: 'allowEmptyFilters',
+      kind: 'boolean',
+    },
+  ];
+  return [
+    {
+      command: 'assess',
+      method: 'assessFiltersImpact',
+      description: 'list what the filters select in the zone; changes nothing',
+      options: common,
+      changesCloud: false,
+    },
+    {
+      command: 'compute',
+      method: 'runComputeFailureSimulation',
+      description: `${computeFailureModes.join(' or ')} the zone's machines`,
+      options: [
+        ...common,
+        ...simulation(computeFailureModes),
+        {
+          flags: '--min-runtime <seconds>',
+          description: 'shortest lifetime before a machine is hit',
+          key: 'minRuntime',
+          kind: 'number',
+        },
+        {
+          flags: '--max-runtime <seconds>',
+          description: 'longest lifetime before a machine is hit',
+          key: 'maxRuntime',
+          kind: 'number',
+        },
+      ],
+      changesCloud: true,
+    },
+    {
+      command: 'network',
+      method: 'runNetworkFailureSimulation',
+      description: "block the zone's network, wait, roll back",
+      options: [...common, ...simulation(networkFailureModes)],
+      changesCloud: true,
+    },
+    {
+      command: 'rollback',
+      method: 'rollbackNetworkFailureSimulation',
+      description: 'remove every network block chaosgarden made for these filters in the zone',
+      options: common,
+      changesCloud: false,
+    },
+  ];
+}

@@ -1,0 +1,118 @@
+import {
+  CreateSubnetCommand,
+  CreateTagsCommand,
+  CreateVpcCommand,
+  DescribeImagesCommand,
+  DescribeInstancesCommand,
+  DescribeNetworkAclsCommand,
+  EC2Client,
+  RunInstancesCommand,
+} from '@aws-sdk/client-ec2';
+import {
+  ec2ClientOptions,
+  readSandboxConnection,
+  resetMoto,
+  type SandboxConnection,
+} from '@chaosgarden/testkit';
+
+/** The cluster tag the example experiments filter on. */
+export const clusterTagKey = 'kubernetes.io/cluster/shoot--chaos--cli';
+
+export interface MotoFixture {
+  ec2: EC2Client;
+  sandbox: SandboxConnection;
+  vpcId: string;
+  /** Tagged subnets in us-east-1a (the zone the examples target) and one in us-east-1b. */
+  subnetsInZone: string[];
+  subnetElsewhere: string;
+  /** Tagged instances in us-east-1a, one untagged there, one tagged in us-east-1b. */
+  taggedInZone: string[];
+  untaggedInZone: string;
+  taggedElsewhere: string;
+}
+
+/** Resets moto and builds one tagged VPC with subnets and instances in two zones. */
+export async function createMotoFixture(): Promise<MotoFixture> {
+  const sandbox = readSandboxConnection();
+  await resetMoto(sandbox);
+  const ec2 = new EC2Client(ec2ClientOptions(sandbox));
+  const tags = [{ Key: clusterTagKey, Value: '1' }];
+  const vpcId = (await ec2.send(new CreateVpcCommand({ CidrBlock: '10.9.0.0/16' }))).Vpc?.VpcId ?? '';
+  await ec2.send(new CreateTagsCommand({ Resources: [vpcId], Tags: tags }));
+  const subnet = async (cidr: string, zone: string) => {
+    const id =
+      (await ec2.send(new CreateSubnetCommand({ VpcId: vpcId, CidrBlock: cidr, AvailabilityZone: zone })))
+        .Subnet?.SubnetId ?? '';
+    await ec2.send(new CreateTagsCommand({ Resources: [id], Tags: tags }));
+    return id;
+  };
+  const subnetsInZone = [
+    await subnet('10.9.1.0/24', 'us-east-1a'),
+    await subnet('10.9.2.0/24', 'us-east-1a'),
+  ];
+  const subnetElsewhere = await subnet('10.9.3.0/24', 'us-east-1b');
+  const image =
+    (await ec2.send(new DescribeImagesCommand({ Owners: ['amazon'] }))).Images?.[0]?.ImageId ?? '';
+  const instance = async (subnetId: string, tagged: boolean) => {
+    const created = await ec2.send(
+      new RunInstancesCommand({
+        ImageId: image,
+        MinCount: 1,
+        MaxCount: 1,
+        SubnetId: subnetId,
+        TagSpecifications: tagged ? [{ ResourceType: 'instance', Tags: tags }] : [],
+      }),
+    );
+    return created.Instances?.[0]?.InstanceId ?? '';
+  };
+  const taggedInZone = [
+    await instance(subnetsInZone[0] ?? '', true),
+    await instance(subnetsInZone[1] ?? '', true),
+  ];
+  const untaggedInZone = await instance(subnetsInZone[0] ?? '', false);
+  const taggedElsewhere = await instance(subnetElsewhere, true);
+  return {
+    ec2,
+    sandbox,
+    vpcId,
+    subnetsInZone,
+    subnetElsewhere,
+    taggedInZone,
+    untaggedInZone,
+    taggedElsewhere,
+  };
+}
+
+/** Subnet id → id of the network ACL it is associated with. */
+export async function aclOfSubnet(ec2: EC2Client): Promise<Map<string, string>> {
+  const acls = (await ec2.send(new DescribeNetworkAclsCommand({}))).NetworkAcls ?? [];
+  const result = new Map<string, string>();
+  for (const acl of acls) {
+    for (const association of acl.Associations ?? []) {
+      if (association.SubnetId !== undefined) result.set(association.SubnetId, acl.NetworkAclId ?? '');
+    }
+  }
+  return result;
+}
+
+/** Ids of the network ACLs carrying a chaosgarden blocking tag. */
+export async function blockingAclIds(ec2: EC2Client): Promise<string[]> {
+  const acls = (await ec2.send(new DescribeNetworkAclsCommand({}))).NetworkAcls ?? [];
+  return acls
+    .filter((acl) =>
+      (acl.Tags ?? []).some((tag) => tag.Key?.startsWith('gardener.cloud/chaos/chaosgarden-block-')),
+    )
+    .map((acl) => acl.NetworkAclId ?? '');
+}
+
+/** Instance id → state name. */
+export async function instanceStates(ec2: EC2Client): Promise<Map<string, string>> {
+  const reservations = (await ec2.send(new DescribeInstancesCommand({}))).Reservations ?? [];
+  return new Map(
+    reservations.flatMap((reservation) =>
+      (reservation.Instances ?? []).map(
+        (instance) => [instance.InstanceId ?? '', instance.State?.Name ?? ''] as const,
+      ),
+    ),
+  );
+}

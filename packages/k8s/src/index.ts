@@ -16,3 +16,4 @@ export type {
 export type { PodMatch, PodSelection, PodSelectorOptions } from './pods/pod-selection';
 export { matchPod, parsePodSelection, pinnedNamespace, zoneLabel } from './pods/pod-selection';
 export * from './selectors/index';
+export * from './health-probe/index';

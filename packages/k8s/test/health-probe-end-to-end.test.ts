@@ -3,15 +3,23 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createMemoryLogger } from '@chaosgarden/core';
+import { readSandboxConnection } from '@chaosgarden/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KubeClient } from '../src/cluster/kube-client';
 import { computeProbeMetrics } from '../src/health-probe/metrics/compute-probe-metrics';
 import type { ProbeReport } from '../src/health-probe/report/probe-report-data';
 import { removeProbeResources } from '../src/health-probe/resources/remove-probe-resources';
-import { runClusterHealthProbe } from '../src/health-probe/runner/cluster-health-probe';
+import { runClusterHealthProbeInBackground } from '../src/health-probe/runner/cluster-health-probe';
+import { HealthProbeFailedError } from '../src/health-probe/runner/health-probe-failed-error';
 import { buildAgentBundle } from './health-probe-support/agent-bundle';
 import { type LocalAgent, startLocalAgent } from './health-probe-support/local-agent';
-import { eventually, existingProbeResources, listProbePods, probeTestCluster } from './health-probe-support/probe-cluster';
+import {
+  eventually,
+  existingProbeResources,
+  listProbePods,
+  probeTestCluster,
+} from './health-probe-support/probe-cluster';
+import { acquireProbeLock } from './health-probe-support/probe-lock';
 import { LoopbackProxy } from './support/loopback-proxy';
 import type { SandboxCluster } from './support/sandbox-cluster';
 
@@ -27,7 +35,10 @@ const agents: LocalAgent[] = [];
 const proxies: LoopbackProxy[] = [];
 let tlsDirectory: string;
 
+let releaseLock: (() => void) | undefined;
+
 beforeAll(async () => {
+  releaseLock = await acquireProbeLock(readSandboxConnection().stateDir);
   ({ client, sandbox, kubeconfigPath } = await probeTestCluster());
   tlsDirectory = mkdtempSync(join(tmpdir(), 'health-probe-tls-'));
 });
@@ -38,6 +49,7 @@ afterAll(async () => {
   await removeProbeResources({ client, logger: createMemoryLogger() }).catch(() => undefined);
   client?.close();
   rmSync(tlsDirectory, { recursive: true, force: true });
+  releaseLock?.();
 });
 
 async function serviceAccountToken(): Promise<string> {
@@ -45,7 +57,11 @@ async function serviceAccountToken(): Promise<string> {
     const answer = await client.request<{ status: { token: string } }>({
       verb: 'create',
       path: `/api/v1/namespaces/${namespace}/serviceaccounts/probe/token`,
-      body: { apiVersion: 'authentication.k8s.io/v1', kind: 'TokenRequest', spec: { expirationSeconds: 3600 } },
+      body: {
+        apiVersion: 'authentication.k8s.io/v1',
+        kind: 'TokenRequest',
+        spec: { expirationSeconds: 3600 },
+      },
       operation: 'request token',
     });
     return answer.status.token;
@@ -76,20 +92,22 @@ describe('the cluster health probe end to end on the sandbox', () => {
       '1': { 'api-external': 5, 'api-internal': 5 },
       '!1': { 'api-external': 0, 'api-internal': 0, 'dns-external': 0, 'dns-internal': 0 },
     };
-    const probing = runClusterHealthProbe({
+    const task = runClusterHealthProbeInBackground({
       duration: 90,
       thresholds,
-      silent: true,
       kubeconfig: { path: kubeconfigPath },
       agentSource: bundle.source,
       reportDirectory,
       logger,
     });
+    const probing = task.join();
     probing.catch(() => undefined);
 
     // The kwok pods stand for the agents: one local agent per probe pod, named and zoned like it.
     const pods = await eventually('probe pods scheduled', async () => {
-      const found = (await listProbePods(client)).filter((pod) => pod.role === 'probe' && pod.nodeName && !pod.deleting);
+      const found = (await listProbePods(client)).filter(
+        (pod) => pod.role === 'probe' && pod.nodeName && !pod.deleting,
+      );
       return found.length >= 3 ? found : undefined;
     });
     const token = await serviceAccountToken();
@@ -138,13 +156,21 @@ describe('the cluster health probe end to end on the sandbox', () => {
     const cutEnd = Date.now();
     const cutSeconds = (cutEnd - cutStart) / 1000;
 
-    const passed = await probing;
+    const failure = await probing.then(
+      () => undefined,
+      (error: unknown) => error,
+    );
     writeFileSync(join(reportDirectory, 'probe.log'), logger.lines().join('\n'));
-    for (const agent of agents) writeFileSync(join(reportDirectory, `agent-${agent.zone}.log`), agent.output());
+    for (const agent of agents)
+      writeFileSync(join(reportDirectory, `agent-${agent.zone}.log`), agent.output());
     const agentOutput = agents.map((agent) => `--- ${agent.zone}\n${agent.output().slice(-3000)}`).join('\n');
-    expect(passed, agentOutput).toBe(false);
+    expect(HealthProbeFailedError.isInstance(failure), `${String(failure)}\n${agentOutput}`).toBe(true);
+    expect((failure as HealthProbeFailedError).message).toMatch(
+      /^Probe failed \(thresholds violated\)! Functional outage detected: API-EXTERNAL/,
+    );
     const report = JSON.parse(readFileSync(join(reportDirectory, 'metrics.json'), 'utf8')) as ProbeReport;
-    const row = (probe: string, zone: string) => report.rows.find((entry) => entry.probe === probe && entry.zone === zone);
+    const row = (probe: string, zone: string) =>
+      report.rows.find((entry) => entry.probe === probe && entry.zone === zone);
 
     // What the spec's rules make of the outage: Ready every second, NotReady while cut off (gap rules included).
     const predicted = computeProbeMetrics({
@@ -156,9 +182,21 @@ describe('the cluster health probe end to end on the sandbox', () => {
       start: report.start,
       stop: report.stop,
     }).downtimeSeconds;
+    const figures = {
+      cutZone,
+      cutSeconds,
+      predictedSeconds: predicted,
+      measuredSeconds: Object.fromEntries(
+        ['api-external', 'api-internal'].map((probe) => [probe, row(probe, cutZone)?.downtimeSeconds]),
+      ),
+    };
+    writeFileSync(join(reportDirectory, 'figures.json'), `${JSON.stringify(figures, null, 2)}\n`);
     for (const probe of ['api-external', 'api-internal']) {
       const measured = row(probe, cutZone)?.downtimeSeconds ?? Number.NaN;
-      expect(Math.abs(measured - predicted), `${probe} in ${cutZone}: ${measured}s vs ${predicted}s\n${agentOutput}`).toBeLessThanOrEqual(3);
+      expect(
+        Math.abs(measured - predicted),
+        `${probe} in ${cutZone}: ${measured}s vs ${predicted}s\n${agentOutput}`,
+      ).toBeLessThanOrEqual(3);
       expect(Math.abs(measured - cutSeconds)).toBeLessThanOrEqual(3);
     }
     for (const zone of zones) {
@@ -178,7 +216,11 @@ describe('the cluster health probe end to end on the sandbox', () => {
     ]);
     const messages = logger.entries.map((entry) => entry.message);
     expect(messages).toContain(`Cluster spread across the following detected zones: ${zones.join(', ')}`);
-    expect(messages.some((message) => message.startsWith(`Functional outage detected: API-EXTERNAL in zone ${cutZone.toUpperCase()}`))).toBe(true);
+    expect(
+      messages.some((message) =>
+        message.startsWith(`Functional outage detected: API-EXTERNAL in zone ${cutZone.toUpperCase()}`),
+      ),
+    ).toBe(true);
 
     // The probe rolled itself back.
     expect(await existingProbeResources(client)).toEqual([]);

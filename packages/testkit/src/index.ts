@@ -11,3 +11,4 @@ export type { KubeAccess, KubeResponse } from './sandbox/kube-api';
 export { kubeRequest } from './sandbox/kube-api';
 export type { KwokNodeSpec } from './sandbox/kwok-nodes';
 export { createKwokNodes, defaultKwokNodes } from './sandbox/kwok-nodes';
+export { type EnsureChromiumOptions, ensureChromium } from './browser/ensure-chromium';

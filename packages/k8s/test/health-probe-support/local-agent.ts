@@ -8,10 +8,17 @@ export interface LocalAgent {
 }
 
 /** Starts `node <bundle> probe` with the given `CHAOSGARDEN_PROBE_*` overrides (without the prefix). */
-export function startLocalAgent(bundlePath: string, zone: string, settings: Record<string, string>): LocalAgent {
+export function startLocalAgent(
+  bundlePath: string,
+  zone: string,
+  settings: Record<string, string>,
+): LocalAgent {
   const env: Record<string, string> = { PATH: process.env.PATH ?? '' };
   for (const [key, value] of Object.entries(settings)) env[`CHAOSGARDEN_PROBE_${key}`] = value;
-  const child: ChildProcess = spawn(process.execPath, [bundlePath, 'probe'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(process.execPath, [bundlePath, 'probe'], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => {
     output += chunk.toString('utf8');

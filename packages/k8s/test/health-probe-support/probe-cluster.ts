@@ -17,10 +17,18 @@ export interface ProbePod {
 }
 
 /** Admin access to the sandbox for the health-probe tests. */
-export async function probeTestCluster(): Promise<{ sandbox: SandboxCluster; client: KubeClient; kubeconfigPath: string }> {
+export async function probeTestCluster(): Promise<{
+  sandbox: SandboxCluster;
+  client: KubeClient;
+  kubeconfigPath: string;
+}> {
   const sandbox = sandboxCluster();
   const kubeconfigPath = sandbox.connection.kubeconfigPath;
-  return { sandbox, client: await createKubeClient({ kubeconfig: { path: kubeconfigPath } }), kubeconfigPath };
+  return {
+    sandbox,
+    client: await createKubeClient({ kubeconfig: { path: kubeconfigPath } }),
+    kubeconfigPath,
+  };
 }
 
 export async function listProbePods(client: KubeClient): Promise<ProbePod[]> {
@@ -40,7 +48,12 @@ export async function listProbePods(client: KubeClient): Promise<ProbePod[]> {
 
 /** Every probe resource that still exists, as `Kind name`. */
 export async function existingProbeResources(client: KubeClient): Promise<string[]> {
-  const manifests = probeManifests({ replicas: 1, agentSource: '', image: '', tls: { certificatePem: '', keyPem: '' } });
+  const manifests = probeManifests({
+    replicas: 1,
+    agentSource: '',
+    image: '',
+    tls: { certificatePem: '', keyPem: '' },
+  });
   const found: string[] = [];
   for (const manifest of manifests) {
     try {
@@ -54,7 +67,11 @@ export async function existingProbeResources(client: KubeClient): Promise<string
 }
 
 /** Polls until `check` returns a value other than undefined. */
-export async function eventually<T>(what: string, check: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
+export async function eventually<T>(
+  what: string,
+  check: () => Promise<T | undefined>,
+  timeoutMs = 60_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   while (Date.now() < deadline) {

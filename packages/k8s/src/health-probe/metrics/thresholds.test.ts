@@ -71,6 +71,11 @@ describe('thresholds', () => {
     expect(thresholds.selectors.size).toBe(1);
   });
 
+  it('takes already parsed thresholds as they are (the garden wrapper resolves indexes first)', () => {
+    const resolved = substituteZoneIndexes(parseThresholds(network), ['us-east-1a', 'us-east-1b']);
+    expect(parseThresholds(resolved)).toBe(resolved);
+  });
+
   it('treats missing thresholds as empty: every toleration is the default 0 s', () => {
     for (const input of [null, undefined, {}]) {
       expect(tolerationOf(parseThresholds(input), 'api', 'regional')).toBe(0);

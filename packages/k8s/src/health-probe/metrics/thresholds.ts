@@ -7,7 +7,8 @@ import { InvalidArgumentError, PythonFloat } from '@chaosgarden/core';
  */
 export type ThresholdsInput =
   | Readonly<Record<string, Readonly<Record<string, number | string>>>>
-  | ReadonlyMap<string, unknown>;
+  | ReadonlyMap<string, unknown>
+  | Thresholds;
 
 /** Parsed thresholds: selectors in insertion order, lower-cased, values whole seconds. */
 export interface Thresholds {
@@ -31,6 +32,7 @@ const example =
 export function parseThresholds(input: unknown): Thresholds {
   const selectors = new Map<string, Map<string, number>>();
   if (input === null || input === undefined) return { selectors };
+  if (isParsed(input)) return input; // e.g. already resolved with substituteZoneIndexes by the garden wrapper
   if (!isMapLike(input)) {
     throw invalid(`thresholds must be an object like ${example}, got ${describe(input)}.`);
   }
@@ -103,6 +105,16 @@ function toSeconds(value: unknown, where: string): number {
     throw invalid(`${where} must be a number of seconds, got ${describe(value)}.`);
   }
   return Math.trunc(number) + 0;
+}
+
+function isParsed(value: unknown): value is Thresholds {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !(value instanceof Map) &&
+    Object.keys(value).length === 1 &&
+    (value as { selectors?: unknown }).selectors instanceof Map
+  );
 }
 
 type MapLike = Record<string, unknown> | ReadonlyMap<string, unknown>;

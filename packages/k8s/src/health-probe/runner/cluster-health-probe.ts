@@ -20,6 +20,7 @@ import { probeManifests } from '../resources/probe-manifests';
 import { defaultProbeImage, webhookServiceHost } from '../resources/probe-resource-names';
 import { removeProbeResources } from '../resources/remove-probe-resources';
 import { createWebhookTls } from '../resources/self-signed-certificate';
+import { waitForHeartbeatDefinitions } from '../resources/wait-for-definitions';
 import { loadAgentSource } from './agent-source';
 import { logEvents, readHeartbeats } from './collect-heartbeats';
 import { detectZones } from './detect-zones';
@@ -136,6 +137,9 @@ async function probe(client: KubeClient, run: ProbeRun) {
     tls: createWebhookTls(webhookServiceHost),
   });
   await createProbeResources(client, manifests, logger);
+  const pending = await waitForHeartbeatDefinitions(client, 60_000, run.signal);
+  if (pending.length > 0)
+    logger.warn(`Heartbeat definitions not established after 60s: ${pending.join(', ')}.`);
   const start = Math.floor(Date.now() / 1000);
   logger.info(`Probing health of ${client.host}.`);
   const terminator = createTerminator({

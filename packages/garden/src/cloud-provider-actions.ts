@@ -1,0 +1,153 @@
+import {
+  type AssessFiltersImpactResult,
+  backgroundForm,
+  type ComputeFailureMode,
+  type ComputeFailureSimulationResult,
+  createLogger,
+  type DurationInput,
+  type NetworkFailureMode,
+  type NetworkFailureSimulationResult,
+  type RollbackLedger,
+  type RollbackResult,
+} from '@chaosgarden/core';
+import { prepareCloudProviderCall } from './cloud-provider-call';
+import type { CloudProviderAccessOptions } from './garden-options';
+import type { ZoneReference } from './zones';
+
+/** Options every cloud-provider function takes. */
+export interface CloudProviderActionOptions extends CloudProviderAccessOptions {
+  /** Index into the shoot's sorted worker zones, or a zone name. Required. */
+  zone?: ZoneReference | null | undefined;
+  /** Refuse to act when more targets match (see the plugin). Default: no limit. */
+  maxTargets?: number | undefined;
+  /** Where the plugin records changes before making them. Default: the plugin's file ledger. */
+  ledger?: RollbackLedger | undefined;
+}
+
+/** Options of `runCloudProviderComputeFailureSimulation`. */
+export interface CloudProviderComputeFailureSimulationOptions extends CloudProviderActionOptions {
+  /** `terminate` (default) or `restart`. */
+  mode?: ComputeFailureMode | undefined;
+  /** Shortest machine lifetime in seconds before it is hit. Default 0. */
+  minRuntime?: number | undefined;
+  /** Longest machine lifetime in seconds. Default 0. */
+  maxRuntime?: number | undefined;
+  /** Seconds: 0 = one pass (default), > 0 = until time is up, < 0 = until stopped. */
+  duration?: DurationInput;
+}
+
+/** Options of `runCloudProviderNetworkFailureSimulation`. */
+export interface CloudProviderNetworkFailureSimulationOptions extends CloudProviderActionOptions {
+  /** `total` (default), `ingress` or `egress`. */
+  mode?: NetworkFailureMode | undefined;
+  /** Seconds: 0 = block and roll back at once (default), > 0 = until time is up, < 0 = until stopped. */
+  duration?: DurationInput;
+}
+
+/** Options of `rollbackCloudProviderNetworkFailureSimulation`. */
+export interface RollbackCloudProviderNetworkFailureSimulationOptions extends CloudProviderActionOptions {
+  /** Accepted for compatibility; the roll-back undoes every mode. */
+  mode?: NetworkFailureMode | undefined;
+}
+
+function common(options: CloudProviderActionOptions) {
+  const logger = options.logger ?? createLogger();
+  return {
+    logger,
+    ...(options.signal === undefined ? {} : { signal: options.signal }),
+    ...(options.maxTargets === undefined ? {} : { maxTargets: options.maxTargets }),
+    ...(options.ledger === undefined ? {} : { ledger: options.ledger }),
+  };
+}
+
+/**
+ * Lists what the shoot's filters select in the zone on its cloud; changes nothing
+ * (Python: `assess_cloud_provider_filters_impact`).
+ *
+ * @throws InvalidArgumentError for a missing configuration or an unknown zone (listing the known ones),
+ *   PluginNotInstalledError / UnsupportedProviderError when the shoot's cloud has no installed plugin.
+ */
+export async function assessCloudProviderFiltersImpact(
+  options: CloudProviderActionOptions,
+): Promise<AssessFiltersImpactResult> {
+  const base = common(options);
+  const call = await prepareCloudProviderCall({ ...options, logger: base.logger });
+  return call.provider.assessFiltersImpact({ ...base, ...callInput(call) });
+}
+
+/**
+ * Terminates or restarts the shoot's machines in the zone (Python: `run_cloud_provider_compute_failure_simulation`).
+ */
+export async function runCloudProviderComputeFailureSimulation(
+  options: CloudProviderComputeFailureSimulationOptions,
+): Promise<ComputeFailureSimulationResult> {
+  const base = common(options);
+  const call = await prepareCloudProviderCall({ ...options, logger: base.logger });
+  return call.provider.runComputeFailureSimulation({
+    ...base,
+    ...callInput(call),
+    ...defined({
+      mode: options.mode,
+      minRuntime: options.minRuntime,
+      maxRuntime: options.maxRuntime,
+      duration: options.duration,
+    }),
+  });
+}
+
+/**
+ * Cuts the zone of the shoot off the network for `duration`, then rolls back
+ * (Python: `run_cloud_provider_network_failure_simulation`).
+ */
+export async function runCloudProviderNetworkFailureSimulation(
+  options: CloudProviderNetworkFailureSimulationOptions,
+): Promise<NetworkFailureSimulationResult> {
+  const base = common(options);
+  const call = await prepareCloudProviderCall({ ...options, logger: base.logger });
+  return call.provider.runNetworkFailureSimulation({
+    ...base,
+    ...callInput(call),
+    ...defined({ mode: options.mode, duration: options.duration }),
+  });
+}
+
+/**
+ * Removes every network block chaosgarden made for the shoot's zone
+ * (Python: `rollback_cloud_provider_network_failure_simulation`).
+ */
+export async function rollbackCloudProviderNetworkFailureSimulation(
+  options: RollbackCloudProviderNetworkFailureSimulationOptions,
+): Promise<RollbackResult> {
+  const base = common(options);
+  const call = await prepareCloudProviderCall({ ...options, logger: base.logger });
+  return call.provider.rollbackNetworkFailureSimulation({
+    ...base,
+    ...callInput(call),
+    ...defined({ mode: options.mode }),
+  });
+}
+
+/** `runCloudProviderComputeFailureSimulation` in the background: returns a handle at once. */
+export const runCloudProviderComputeFailureSimulationInBackground = backgroundForm(
+  'runCloudProviderComputeFailureSimulation',
+  runCloudProviderComputeFailureSimulation,
+);
+
+/** `runCloudProviderNetworkFailureSimulation` in the background; `terminate()` waits for the roll-back. */
+export const runCloudProviderNetworkFailureSimulationInBackground = backgroundForm(
+  'runCloudProviderNetworkFailureSimulation',
+  runCloudProviderNetworkFailureSimulation,
+);
+
+function callInput(call: Awaited<ReturnType<typeof prepareCloudProviderCall>>) {
+  return {
+    zone: call.zone,
+    filters: call.filters,
+    configuration: call.configuration,
+    secrets: call.secrets,
+  };
+}
+
+function defined<T extends Record<string, unknown>>(record: T): Partial<T> {
+  return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined)) as Partial<T>;
+}

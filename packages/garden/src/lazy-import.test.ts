@@ -1,0 +1,76 @@
+import { execFile } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import { checkDescriptorIsCheap } from '@chaosgarden/testkit';
+import { build } from 'tsup';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+// Built from the current source (no declarations) into the root node_modules cache, where
+// @chaosgarden/core, @chaosgarden/k8s and @chaosgarden/aws resolve as they do for a user.
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+const outDir = join(root, 'node_modules/.cache/chaosgarden-garden-lazy-import');
+
+beforeAll(async () => {
+  await build({
+    config: false,
+    entry: { index: join(root, 'packages/garden/src/index.ts') },
+    format: ['esm', 'cjs'],
+    outDir,
+    platform: 'node',
+    target: 'node22',
+    dts: false,
+    silent: true,
+    external: ['@chaosgarden/core', '@chaosgarden/k8s', '@kubernetes/client-node'],
+  });
+}, 60_000);
+
+afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+
+// Imports garden, picks the AWS plugin for a shoot type, and reports which heavy modules were resolved.
+const childScript = `
+import { registerHooks } from 'node:module';
+const seen = [];
+registerHooks({ resolve(specifier, context, next) { seen.push(specifier); return next(specifier, context); } });
+const heavy = () => seen.filter((s) => s.startsWith('@aws-sdk/') || s === '@kubernetes/client-node');
+const garden = await import(process.argv[1]);
+const onImport = heavy();
+const plugin = await garden.resolveCloudProviderPlugin('aws');
+const onResolve = heavy();
+const provider = await plugin.load();
+process.stdout.write(JSON.stringify({ onImport, onResolve, providerType: provider.providerType, actions: typeof provider.runNetworkFailureSimulation }));
+`;
+
+describe('importing @chaosgarden/garden', () => {
+  it('loads neither a cloud SDK nor @kubernetes/client-node, by import or by require', async () => {
+    for (const file of ['index.js', 'index.cjs']) {
+      const violations = await checkDescriptorIsCheap({
+        moduleId: join(outDir, file),
+        methods: [file.endsWith('.cjs') ? 'require' : 'import'],
+        cwd: root,
+      });
+      expect(violations).toEqual([]);
+    }
+  });
+
+  it('finds and loads the AWS plugin for a shoot type without loading the AWS SDK', async () => {
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      [
+        '--no-warnings',
+        '--input-type=module',
+        '--eval',
+        childScript,
+        pathToFileURL(join(outDir, 'index.js')).href,
+      ],
+      { cwd: root, timeout: 30_000 },
+    );
+    expect(JSON.parse(stdout)).toEqual({
+      onImport: [],
+      onResolve: [],
+      providerType: 'aws',
+      actions: 'function',
+    });
+  });
+});

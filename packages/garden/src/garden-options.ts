@@ -55,7 +55,10 @@ export interface CloudProviderAccessOptions extends GardenAccessOptions {
    * `{ aws: { configuration: { awsEndpointUrl: 'http://127.0.0.1:5000' } } }`. Default: none.
    */
   providerOptions?: Readonly<Record<string, ProviderClientOptions>> | undefined;
-  /** Directory plugins are resolved from (the user's project). Default: `process.cwd()`. */
+  /**
+   * Directory plugins are resolved from (the user's project), and only there. Default: `process.cwd()`,
+   * then where `@chaosgarden/garden` itself is installed.
+   */
   resolvePluginsFrom?: string | undefined;
 }
 

@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
@@ -72,5 +73,29 @@ describe('importing @chaosgarden/garden', () => {
       providerType: 'aws',
       actions: 'function',
     });
+  });
+
+  it('finds a plugin installed next to garden when the working directory has none', async () => {
+    const elsewhere = mkdtempSync(join(tmpdir(), 'garden-cwd-'));
+    try {
+      const script = `const garden = await import(process.argv[1]);
+        const plugin = await garden.resolveCloudProviderPlugin('aws');
+        const missing = await garden.resolveCloudProviderPlugin('aws', { resolvePluginsFrom: process.cwd() }).catch((e) => e.code);
+        process.stdout.write(JSON.stringify({ found: plugin.packageName, missing }));`;
+      const { stdout } = await promisify(execFile)(
+        process.execPath,
+        [
+          '--no-warnings',
+          '--input-type=module',
+          '--eval',
+          script,
+          pathToFileURL(join(outDir, 'index.js')).href,
+        ],
+        { cwd: elsewhere, timeout: 30_000 },
+      );
+      expect(JSON.parse(stdout)).toEqual({ found: '@chaosgarden/aws', missing: 'plugin-not-installed' });
+    } finally {
+      rmSync(elsewhere, { recursive: true, force: true });
+    }
   });
 });

@@ -17,7 +17,10 @@ const registered = new Map<string, CloudProviderDescriptorV1>();
 export interface PluginLookupOptions {
   /** Explicit plugins; the one for the provider type wins over everything else. */
   plugins?: readonly CloudProviderDescriptorV1[] | undefined;
-  /** Directory packages are resolved from. Default: `process.cwd()`. */
+  /**
+   * Directory packages are resolved from. Default: `process.cwd()` (the user's project), then where
+   * garden itself is installed.
+   */
   resolvePluginsFrom?: string | undefined;
 }
 
@@ -92,12 +95,29 @@ async function importPlugin(packageName: string, providerType: string | undefine
   try {
     return await importPackage(packageName, from ?? process.cwd());
   } catch (error) {
-    if (error instanceof PackageNotFound) {
-      throw new PluginNotInstalledError({
-        packageName,
-        ...(providerType === undefined ? {} : { providerType }),
-        cause: error,
-      });
+    if (!(error instanceof PackageNotFound)) throw error;
+    // Not in the user's project: with the default directory, also look where garden itself is installed
+    // (a global install of the CLI, say). An explicit directory is the only place looked at.
+    const fallback = from === undefined ? await importNextToGarden(packageName) : undefined;
+    if (fallback !== undefined) return fallback;
+    throw new PluginNotInstalledError({
+      packageName,
+      ...(providerType === undefined ? {} : { providerType }),
+      cause: error,
+    });
+  }
+}
+
+async function importNextToGarden(packageName: string): Promise<Record<string, unknown> | undefined> {
+  try {
+    return (await import(packageName)) as Record<string, unknown>;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (
+      (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') &&
+      String(error).includes(packageName)
+    ) {
+      return undefined;
     }
     throw error;
   }

@@ -40,9 +40,30 @@ const expectedExports = {
     'createFileLedger',
   ],
   testkit: ['describeProviderConformance', 'checkDescriptor', 'checkDescriptorIsCheap', 'refusalCases'],
-  aws: [],
-  k8s: [],
-  garden: [],
+  aws: [
+    'plugin',
+    'assessFiltersImpact',
+    'runComputeFailureSimulation',
+    'runComputeFailureSimulationInBackground',
+    'runNetworkFailureSimulation',
+    'runNetworkFailureSimulationInBackground',
+    'rollbackNetworkFailureSimulation',
+  ],
+  k8s: [
+    'runPodFailureSimulation',
+    'runPodFailureSimulationInBackground',
+    'listClusterKeyResources',
+    'parseSelector',
+  ],
+  garden: [
+    'assessCloudProviderFiltersImpact',
+    'runCloudProviderNetworkFailureSimulation',
+    'runCloudProviderNetworkFailureSimulationInBackground',
+    'rollbackCloudProviderNetworkFailureSimulation',
+    'runGeneralPodFailureSimulation',
+    'runControlPlanePodFailureSimulation',
+    'registerCloudProviderPlugin',
+  ],
   cli: [],
 };
 

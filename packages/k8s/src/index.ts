@@ -1,4 +1,5 @@
 export * from './cluster/index';
+export * from './health-probe/index';
 export * from './informers/index';
 export type { KubeApiErrorOptions } from './k8s-errors';
 export { KubeApiError } from './k8s-errors';
@@ -16,4 +17,3 @@ export type {
 export type { PodMatch, PodSelection, PodSelectorOptions } from './pods/pod-selection';
 export { matchPod, parsePodSelection, pinnedNamespace, zoneLabel } from './pods/pod-selection';
 export * from './selectors/index';
-export * from './health-probe/index';

@@ -1,3 +1,4 @@
+export { type EnsureChromiumOptions, ensureChromium } from './browser/ensure-chromium';
 export * from './conformance/index';
 export type { SandboxConnection } from './sandbox/connection';
 export {
@@ -11,4 +12,3 @@ export type { KubeAccess, KubeResponse } from './sandbox/kube-api';
 export { kubeRequest } from './sandbox/kube-api';
 export type { KwokNodeSpec } from './sandbox/kwok-nodes';
 export { createKwokNodes, defaultKwokNodes } from './sandbox/kwok-nodes';
-export { type EnsureChromiumOptions, ensureChromium } from './browser/ensure-chromium';

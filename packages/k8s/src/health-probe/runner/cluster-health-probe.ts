@@ -7,7 +7,7 @@ import {
   runSimulation,
 } from '@chaosgarden/core';
 import { createKubeClient, type KubeClient } from '../../cluster/kube-client';
-import { describeError } from '../../k8s-errors';
+import { describeError, statusCodeOf } from '../../k8s-errors';
 import { assertKnownOptions } from '../../known-options';
 import { assessMetrics } from '../metrics/assess-metrics';
 import { computeProbeMetrics } from '../metrics/compute-probe-metrics';
@@ -150,6 +150,7 @@ async function probe(client: KubeClient, run: ProbeRun) {
   });
   let sent = 0;
   const failed: HeartbeatInput[] = [];
+  let warnedAboutOtherProbe = false;
   while (!terminator.isTerminated()) {
     const heartbeatName = `api-probe-regional-${Math.floor(Date.now() / 1000)}`;
     sent++;
@@ -169,6 +170,13 @@ async function probe(client: KubeClient, run: ProbeRun) {
     } catch (error) {
       logger.error(`API probe failed: ${describeError(error)}`);
       failed.push({ name: heartbeatName, ready: false });
+      if (statusCodeOf(error) === 409 && !warnedAboutOtherProbe) {
+        warnedAboutOtherProbe = true;
+        logger.warn(
+          `Heartbeat ${heartbeatName} already exists: another health probe runs against this cluster. ` +
+            'Both use the same resources, so their results mix and either roll-back removes the other.',
+        );
+      }
     }
     await terminator.sleep(1000);
   }

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createMemoryLogger } from '@chaosgarden/core';
+import { acquireSandboxLock, readSandboxConnection } from '@chaosgarden/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rollbackShootClusterHealthProbe, runShootClusterHealthProbe } from '../src/index';
 import { createAwsShoot, type ShootFixture } from './support/garden-fixtures';
@@ -10,8 +11,11 @@ import { kubeconfigFor, runId, type SandboxCluster, sandboxCluster } from './sup
 let cluster: SandboxCluster;
 let front: GardenFront;
 let fixture: ShootFixture;
+let releaseLock: (() => void) | undefined;
 
 beforeAll(async () => {
+  // The probe's namespace and CRDs have fixed names: one probe test at a time per sandbox.
+  releaseLock = await acquireSandboxLock(readSandboxConnection().stateDir, 'health-probe-tests');
   cluster = sandboxCluster();
   await installGardenerCrds(cluster);
   front = await startGardenFront(cluster);
@@ -21,6 +25,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await fixture?.cleanup();
   await front?.close();
+  releaseLock?.();
 });
 
 /** The probe's namespace is gone or going. */

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { createMemoryLogger } from '@chaosgarden/core';
-import { readSandboxConnection } from '@chaosgarden/testkit';
+import { acquireSandboxLock, readSandboxConnection } from '@chaosgarden/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KubeClient } from '../src/cluster/kube-client';
 import { createProbeResources } from '../src/health-probe/resources/create-probe-resources';
@@ -10,7 +10,6 @@ import { removeProbeResources } from '../src/health-probe/resources/remove-probe
 import { createWebhookTls } from '../src/health-probe/resources/self-signed-certificate';
 import { buildAgentBundle } from './health-probe-support/agent-bundle';
 import { eventually, listProbePods, probeTestCluster } from './health-probe-support/probe-cluster';
-import { acquireProbeLock } from './health-probe-support/probe-lock';
 import type { SandboxCluster } from './support/sandbox-cluster';
 
 let client: KubeClient;
@@ -19,7 +18,7 @@ let sandbox: SandboxCluster;
 let releaseLock: (() => void) | undefined;
 
 beforeAll(async () => {
-  releaseLock = await acquireProbeLock(readSandboxConnection().stateDir);
+  releaseLock = await acquireSandboxLock(readSandboxConnection().stateDir, 'health-probe-tests');
   ({ client, sandbox } = await probeTestCluster());
   await removeProbeResources({ client, logger: createMemoryLogger() });
 });

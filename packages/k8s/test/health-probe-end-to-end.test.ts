@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createMemoryLogger } from '@chaosgarden/core';
-import { readSandboxConnection } from '@chaosgarden/testkit';
+import { acquireSandboxLock, readSandboxConnection } from '@chaosgarden/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KubeClient } from '../src/cluster/kube-client';
 import { computeProbeMetrics } from '../src/health-probe/metrics/compute-probe-metrics';
@@ -19,7 +19,6 @@ import {
   listProbePods,
   probeTestCluster,
 } from './health-probe-support/probe-cluster';
-import { acquireProbeLock } from './health-probe-support/probe-lock';
 import { LoopbackProxy } from './support/loopback-proxy';
 import type { SandboxCluster } from './support/sandbox-cluster';
 
@@ -38,7 +37,7 @@ let tlsDirectory: string;
 let releaseLock: (() => void) | undefined;
 
 beforeAll(async () => {
-  releaseLock = await acquireProbeLock(readSandboxConnection().stateDir);
+  releaseLock = await acquireSandboxLock(readSandboxConnection().stateDir, 'health-probe-tests');
   ({ client, sandbox, kubeconfigPath } = await probeTestCluster());
   tlsDirectory = mkdtempSync(join(tmpdir(), 'health-probe-tls-'));
 });

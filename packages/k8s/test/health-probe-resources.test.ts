@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { createMemoryLogger, RollbackIncompleteError } from '@chaosgarden/core';
-import { readSandboxConnection } from '@chaosgarden/testkit';
+import { acquireSandboxLock, readSandboxConnection } from '@chaosgarden/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KubeClient } from '../src/cluster/kube-client';
 import { createProbeResources } from '../src/health-probe/resources/create-probe-resources';
@@ -17,7 +17,6 @@ import {
   listProbePods,
   probeTestCluster,
 } from './health-probe-support/probe-cluster';
-import { acquireProbeLock } from './health-probe-support/probe-lock';
 
 // biome-ignore lint/suspicious/noExplicitAny: raw API JSON, read field by field
 type Json = Record<string, any>;
@@ -28,7 +27,7 @@ let kubeconfigPath: string;
 let releaseLock: (() => void) | undefined;
 
 beforeAll(async () => {
-  releaseLock = await acquireProbeLock(readSandboxConnection().stateDir);
+  releaseLock = await acquireSandboxLock(readSandboxConnection().stateDir, 'health-probe-tests');
   ({ client, kubeconfigPath } = await probeTestCluster());
   await removeProbeResources({ client, logger: createMemoryLogger() });
 });

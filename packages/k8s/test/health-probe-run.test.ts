@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createMemoryLogger } from '@chaosgarden/core';
-import { readSandboxConnection } from '@chaosgarden/testkit';
+import { acquireSandboxLock, readSandboxConnection } from '@chaosgarden/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KubeClient } from '../src/cluster/kube-client';
 import type { ProbeReport } from '../src/health-probe/report/probe-report-data';
@@ -15,7 +15,6 @@ import {
   listProbePods,
   probeTestCluster,
 } from './health-probe-support/probe-cluster';
-import { acquireProbeLock } from './health-probe-support/probe-lock';
 import type { SandboxCluster } from './support/sandbox-cluster';
 
 const reportDirectory = fileURLToPath(new URL('../../../test-artifacts/health-probe-run', import.meta.url));
@@ -27,7 +26,7 @@ let agent: LocalAgent | undefined;
 let releaseLock: (() => void) | undefined;
 
 beforeAll(async () => {
-  releaseLock = await acquireProbeLock(readSandboxConnection().stateDir);
+  releaseLock = await acquireSandboxLock(readSandboxConnection().stateDir, 'health-probe-tests');
   ({ client, sandbox, kubeconfigPath } = await probeTestCluster());
 });
 

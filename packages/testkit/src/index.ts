@@ -12,3 +12,4 @@ export type { KubeAccess, KubeResponse } from './sandbox/kube-api';
 export { kubeRequest } from './sandbox/kube-api';
 export type { KwokNodeSpec } from './sandbox/kwok-nodes';
 export { createKwokNodes, defaultKwokNodes } from './sandbox/kwok-nodes';
+export { acquireSandboxLock } from './sandbox/sandbox-lock';

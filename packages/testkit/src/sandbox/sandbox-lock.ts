@@ -2,14 +2,18 @@ import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 
 import { join } from 'node:path';
 
 /**
- * The probe's resources have fixed names, so two test processes probing the same sandbox at once (two
- * people running the emulator tests) would remove each other's probe. This lock file in the sandbox's
- * state directory serialises the health-probe test files across processes; a lock whose process is
- * gone is taken over.
+ * Serialises tests across processes that share one sandbox and use fixed-name resources (the health
+ * probe's namespace and CRDs: two people running the emulator tests would remove each other's probe).
+ * The lock is a file named after `name` in the sandbox's state directory; one whose process is gone is
+ * taken over. Resolves with the function that releases it.
  */
-export async function acquireProbeLock(stateDir: string, timeoutMs = 900_000): Promise<() => void> {
+export async function acquireSandboxLock(
+  stateDir: string,
+  name: string,
+  timeoutMs = 900_000,
+): Promise<() => void> {
   mkdirSync(stateDir, { recursive: true });
-  const path = join(stateDir, 'health-probe-tests.lock');
+  const path = join(stateDir, `${name}.lock`);
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {

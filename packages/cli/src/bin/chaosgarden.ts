@@ -109,6 +109,24 @@ for (const provider of ['aws', 'azure', 'gcp', 'openstack', 'vsphere', 'alicloud
     });
 }
 
+// Direct commands of the plugins whose actions are exported functions (see commands/direct/plugin-actions).
+for (const [plugin, description] of [
+  ['k8s', 'pod failure simulation (pods) of @chaosgarden/k8s'],
+  ['garden', "a shoot's cloud actions (assess, compute, network, rollback) of @chaosgarden/garden"],
+] as const) {
+  program
+    .command(plugin)
+    .description(description)
+    .helpOption(false)
+    .allowUnknownOption()
+    .allowExcessArguments()
+    .action(async () => {
+      const { pluginCommand } = await import('../commands/direct/cloud-command');
+      const args = process.argv.slice(process.argv.indexOf(plugin) + 1);
+      process.exitCode = await pluginCommand(plugin, args.length === 0 ? ['--help'] : args, io);
+    });
+}
+
 program.parseAsync().catch((error: unknown) => {
   process.stderr.write(`chaosgarden: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exitCode = 2;

@@ -5,30 +5,38 @@ export interface DirectOption {
   /** Flag as typed: `--zone <name>`. */
   flags: string;
   description: string;
-  /** The option key in the action's options object. */
+  /**
+   * Where the value goes in the action's options object; dotted for nested objects
+   * (`filters.vpcs`, `configuration.gardenProject`). Options sharing a key are alternatives.
+   */
   key: string;
-  kind: 'string' | 'number' | 'boolean' | 'json';
+  /** `pairs`: repeatable `name=value`, collected into an object. */
+  kind: 'string' | 'number' | 'integer' | 'boolean' | 'json' | 'pairs';
+  /** `pairs` only: a dotted name (`aws.configuration.awsEndpointUrl`) makes nested objects. */
+  nestedNames?: boolean;
   choices?: readonly string[];
   defaultValue?: string;
   required?: boolean;
 }
 
-/** A direct command: one action of the v1 contract. */
+/** A direct command: one action of a plugin (a `CloudProviderV1` method or an exported function). */
 export interface DirectAction {
   command: string;
-  /** The `CloudProviderV1` method it calls. */
-  method:
-    | 'assessFiltersImpact'
-    | 'runComputeFailureSimulation'
-    | 'runNetworkFailureSimulation'
-    | 'rollbackNetworkFailureSimulation';
+  /** The method of the loaded provider (or the plugin's exported function) it calls. */
+  method: string;
   description: string;
   options: DirectOption[];
-  /** Changes the cloud: assessed and confirmed first (`--yes` skips the question). */
+  /** Changes the cloud or cluster: confirmed first (`--yes` skips the question). */
   changesCloud: boolean;
+  /** Called first (without mode, duration, runtimes) to log how many resources would be affected. */
+  assess?: string;
+  /** What the confirmation log line says when there is no `assess`. */
+  warning?: string;
+  /** Options object the flags are laid over, e.g. `{ filters: {} }`. */
+  base?: Record<string, unknown>;
 }
 
-const kebab = (name: string) => name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+export const kebab = (name: string) => name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
 
 /**
  * The direct commands of a cloud plugin, generated from its descriptor: the four actions of the v1
@@ -56,7 +64,7 @@ export function cloudActions(descriptor: CloudProviderDescriptorV1): DirectActio
       flags: '--config <name=value...>',
       description: 'configuration value (repeatable), e.g. awsRegion=eu-west-1',
       key: 'configuration',
-      kind: 'string',
+      kind: 'pairs',
     },
   ];
   const simulation = (modes: readonly string[]): DirectOption[] => [
@@ -88,6 +96,7 @@ export function cloudActions(descriptor: CloudProviderDescriptorV1): DirectActio
       kind: 'boolean',
     },
   ];
+  const base = { filters: {} };
   return [
     {
       command: 'assess',
@@ -95,6 +104,7 @@ export function cloudActions(descriptor: CloudProviderDescriptorV1): DirectActio
       description: 'list what the filters select in the zone; changes nothing',
       options: common,
       changesCloud: false,
+      base,
     },
     {
       command: 'compute',
@@ -117,6 +127,8 @@ export function cloudActions(descriptor: CloudProviderDescriptorV1): DirectActio
         },
       ],
       changesCloud: true,
+      assess: 'assessFiltersImpact',
+      base,
     },
     {
       command: 'network',
@@ -124,6 +136,8 @@ export function cloudActions(descriptor: CloudProviderDescriptorV1): DirectActio
       description: "block the zone's network, wait, roll back",
       options: [...common, ...simulation(networkFailureModes)],
       changesCloud: true,
+      assess: 'assessFiltersImpact',
+      base,
     },
     {
       command: 'rollback',
@@ -131,6 +145,7 @@ export function cloudActions(descriptor: CloudProviderDescriptorV1): DirectActio
       description: 'remove every network block chaosgarden made for these filters in the zone',
       options: common,
       changesCloud: false,
+      base,
     },
   ];
 }

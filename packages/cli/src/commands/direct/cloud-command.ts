@@ -1,16 +1,10 @@
-import {
-  ChaosgardenError,
-  type CloudProviderDescriptorV1,
-  type CloudProviderV1,
-  type Logger,
-} from '@chaosgarden/core';
-import { Command, CommanderError, Option } from 'commander';
-import { waitFor } from '../../providers/human-actions';
+import { ChaosgardenError, type CloudProviderDescriptorV1 } from '@chaosgarden/core';
 import { importPlugin } from '../../providers/load-function';
-import { type CommandIo, commandLogger, withSignalListeners } from '../command-io';
-import { exitCodes, signalExitCode } from '../exit-codes';
-import { cloudActions, type DirectAction } from './cloud-actions';
-import { actionOptions } from './direct-options';
+import { type CommandIo, commandLogger } from '../command-io';
+import { exitCodes } from '../exit-codes';
+import { cloudActions } from './cloud-actions';
+import { type DirectCommandSpec, type DirectTarget, directCommand } from './direct-command';
+import { gardenActions, k8sActions } from './plugin-actions';
 
 /**
  * `chaosgarden <provider> <action> …`: loads the plugin's descriptor, generates one sub-command per
@@ -25,80 +19,50 @@ export async function cloudCommand(
   try {
     descriptor = (await importPlugin(packageName)).plugin as CloudProviderDescriptorV1;
   } catch (error) {
-    if (!ChaosgardenError.isInstance(error)) throw error;
-    commandLogger({}, io).error(error.message, { code: error.code });
-    return exitCodes.invalid;
+    return pluginMissing(error, io);
   }
-  let exitCode: number = exitCodes.ok;
-  const program = new Command(`chaosgarden ${descriptor.providerType}`)
-    .description(`${descriptor.providerType} actions of ${packageName}`)
-    .exitOverride()
-    .configureOutput({ writeOut: io.out, writeErr: io.out });
-  for (const action of cloudActions(descriptor)) {
-    const command = program.command(action.command).description(action.description);
-    for (const option of action.options) {
-      const flag = new Option(option.flags, option.description);
-      if (option.choices !== undefined) flag.choices(option.choices);
-      if (option.defaultValue !== undefined) flag.default(option.defaultValue);
-      command.addOption(option.required === true ? flag.makeOptionMandatory() : flag);
-    }
-    command
-      .option('--yes', 'do not ask for confirmation before changing anything')
-      .addOption(new Option('--log-format <format>', 'log lines on stderr').choices(['human', 'json']))
-      .action(async (values: Record<string, unknown>) => {
-        exitCode = await runAction(descriptor, action, values, io);
-      });
-  }
-  try {
-    await program.parseAsync([...args], { from: 'user' });
-  } catch (error) {
-    if (error instanceof CommanderError) return error.exitCode === 0 ? exitCodes.ok : exitCodes.invalid;
-    throw error;
-  }
-  return exitCode;
-}
-
-async function runAction(
-  descriptor: CloudProviderDescriptorV1,
-  action: DirectAction,
-  values: Record<string, unknown>,
-  io: CommandIo,
-): Promise<number> {
-  const logger = commandLogger(values as { logFormat?: 'human' | 'json' }, io);
-  try {
-    const options = actionOptions(action, values, logger);
-    const provider = await descriptor.load();
-    if (action.changesCloud) await confirm(provider, options, values.yes === true, io, logger);
-    const outcome = await withSignalListeners(logger, async (signal, received) => ({
-      result: await (provider[action.method] as (options: object) => Promise<unknown>)({
-        ...options,
-        signal,
-      }),
-      signal: received(),
-    }));
-    io.out(`${JSON.stringify(outcome.result, null, 2)}\n`);
-    return outcome.signal === undefined ? exitCodes.ok : signalExitCode(outcome.signal);
-  } catch (error) {
-    if (!ChaosgardenError.isInstance(error)) throw error;
-    logger.error(error.message, { code: error.code });
-    return error.code === 'invalid-argument' || error.code === 'confirmation-refused'
-      ? exitCodes.invalid
-      : exitCodes.failed;
-  }
-}
-
-/** Assesses first and asks on the terminal (or refuses without one) unless `--yes`. */
-async function confirm(
-  provider: CloudProviderV1,
-  options: Record<string, unknown>,
-  yes: boolean,
-  io: CommandIo,
-  logger: Logger,
-): Promise<void> {
-  const { mode: _mode, duration: _duration, minRuntime: _min, maxRuntime: _max, ...assessOptions } = options;
-  const assessment = await provider.assessFiltersImpact(
-    assessOptions as unknown as Parameters<CloudProviderV1['assessFiltersImpact']>[0],
+  return directCommand(
+    {
+      name: `chaosgarden ${descriptor.providerType}`,
+      description: `${descriptor.providerType} actions of ${packageName}`,
+      actions: cloudActions(descriptor),
+      load: async () => (await descriptor.load()) as unknown as DirectTarget,
+    },
+    args,
+    io,
   );
-  logger.info(`${assessment.targets.length} resource(s) in zone ${assessment.zone} would be affected.`);
-  await waitFor({ terminal: io.terminal, assumeYes: yes });
+}
+
+/** The direct commands of the plugins whose actions are exported functions. */
+const functionPlugins = {
+  k8s: { packageName: '@chaosgarden/k8s', actions: k8sActions, what: 'pod actions' },
+  garden: { packageName: '@chaosgarden/garden', actions: gardenActions, what: 'shoot actions' },
+} as const;
+
+export type FunctionPlugin = keyof typeof functionPlugins;
+
+/**
+ * `chaosgarden k8s pods …`, `chaosgarden garden <action> …`: generated from the plugin's option names;
+ * the plugin (`load`, default: its package) is imported only when an action runs.
+ */
+export async function pluginCommand(
+  plugin: FunctionPlugin,
+  args: readonly string[],
+  io: CommandIo,
+  load?: () => Promise<DirectTarget>,
+): Promise<number> {
+  const { packageName, actions, what } = functionPlugins[plugin];
+  const spec: DirectCommandSpec = {
+    name: `chaosgarden ${plugin}`,
+    description: `${what} of ${packageName}`,
+    actions: actions(),
+    load: load ?? (() => importPlugin(packageName)),
+  };
+  return directCommand(spec, args, io);
+}
+
+function pluginMissing(error: unknown, io: CommandIo): number {
+  if (!ChaosgardenError.isInstance(error)) throw error;
+  commandLogger({}, io).error(error.message, { code: error.code });
+  return exitCodes.invalid;
 }

@@ -159,6 +159,10 @@ describe('runPodFailureSimulation and API errors', () => {
     });
     await pod('before');
     await waitFor('the first deletion', async () => watch.byName('before')?.deletionSeenAt);
+    // The watch can see the deletion before the simulation has its DELETE answer: cut only after that.
+    await waitFor('the simulation to count the first deletion', async () =>
+      logger.entries.some((entry) => /^Pod terminated: .*before/.test(entry.message)) ? true : undefined,
+    );
     await proxy.cut();
     await pod('during-outage');
     await new Promise((resolve) => setTimeout(resolve, 1_500));

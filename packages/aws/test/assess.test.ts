@@ -1,56 +1,52 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { EC2Client } from '@aws-sdk/client-ec2';
 import { CloudApiError, createMemoryLogger } from '@chaosgarden/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AwsConfiguration, type AwsSecrets, assessFiltersImpact } from '../src/index';
 import { type FaultProxy, startFaultProxy } from './support/fault-proxy';
-import { clusterFilters, clusterTagKey, createFixture, type Fixture, testClient } from './support/fixture';
-import { motoConnection, pluginAccess, resetMoto } from './support/moto';
+import { clusterFilters, clusterTagKey } from './support/fixture';
+import { motoConnection, pluginAccess } from './support/moto';
+import { useMotoFixture } from './support/moto-fixture';
 import { useTemporaryStateDirectory } from './support/state-directory';
 
 const connection = motoConnection();
 useTemporaryStateDirectory();
 
 describe('assessFiltersImpact and the client settings against moto', () => {
-  let ec2: EC2Client;
-  let fixture: Fixture;
+  const moto = useMotoFixture(connection, 'all');
   let proxy: FaultProxy;
 
   beforeAll(async () => {
-    await resetMoto(connection);
-    ec2 = testClient(connection);
-    fixture = await createFixture(ec2, connection.region);
     proxy = await startFaultProxy(connection.endpoint);
   });
   afterAll(async () => {
     await proxy.close();
-    ec2.destroy();
   });
 
   it('lists the zone’s matching instances, the matching VPCs and their subnets in the zone, and logs them as the Python tool did', async () => {
     const logger = createMemoryLogger();
     const result = await assessFiltersImpact({
-      zone: fixture.zones[0],
+      zone: moto.fixture.zones[0],
       filters: clusterFilters(),
       ...pluginAccess(connection),
       logger,
     });
     const ids = (kind: string) =>
       result.targets.filter((target) => target.kind === kind).map((target) => target.id);
-    const instances = fixture.instances.filter(
-      (instance) => instance.zone === fixture.zones[0] && instance.tagged,
+    const instances = moto.fixture.instances.filter(
+      (instance) => instance.zone === moto.fixture.zones[0] && instance.tagged,
     );
     expect(ids('instance')).toEqual(instances.map((instance) => instance.id).sort());
-    expect(ids('vpc')).toEqual([fixture.vpcs.a, fixture.vpcs.b].sort());
-    const subnets = fixture.subnets.filter(
-      (subnet) => subnet.zone === fixture.zones[0] && subnet.tagged && subnet.vpcId !== fixture.vpcs.c,
+    expect(ids('vpc')).toEqual([moto.fixture.vpcs.a, moto.fixture.vpcs.b].sort());
+    const subnets = moto.fixture.subnets.filter(
+      (subnet) =>
+        subnet.zone === moto.fixture.zones[0] && subnet.tagged && subnet.vpcId !== moto.fixture.vpcs.c,
     );
     expect(ids('subnet')).toEqual(subnets.map((subnet) => subnet.id).sort());
     const messages = logger.entries.map((entry) => entry.message);
     expect(messages[0]).toBe(
-      `Validating client credentials and listing probably impacted instances and/or networks with the given arguments zone='${fixture.zones[0]}' and filters={'instances': [{'Name': 'tag-key', 'Values': ['${clusterTagKey}']}], 'vpcs': [{'Name': 'tag-key', 'Values': ['${clusterTagKey}']}], 'subnets': [{'Name': 'tag-key', 'Values': ['${clusterTagKey}']}]}:`,
+      `Validating client credentials and listing probably impacted instances and/or networks with the given arguments zone='${moto.fixture.zones[0]}' and filters={'instances': [{'Name': 'tag-key', 'Values': ['${clusterTagKey}']}], 'vpcs': [{'Name': 'tag-key', 'Values': ['${clusterTagKey}']}], 'subnets': [{'Name': 'tag-key', 'Values': ['${clusterTagKey}']}]}:`,
     );
     expect(messages.slice(1, 5)).toEqual([
       '3 instance(s) would be impacted:',
@@ -64,7 +60,7 @@ describe('assessFiltersImpact and the client settings against moto', () => {
     proxy.requests.length = 0;
     const logger = createMemoryLogger();
     const error = await assessFiltersImpact({
-      zone: fixture.zones[0],
+      zone: moto.fixture.zones[0],
       filters: { instances: [{ Name: 'no-such-filter', Values: ['x'] }] },
       ...pluginAccess(connection, proxy.url),
       logger,
@@ -87,7 +83,7 @@ describe('assessFiltersImpact and the client settings against moto', () => {
       message: `Bad signature for ${secret}`,
     });
     const error = await assessFiltersImpact({
-      zone: fixture.zones[0],
+      zone: moto.fixture.zones[0],
       filters: clusterFilters(),
       // The Python tool's spelling, as an experiment file has it (the types only name the camelCase keys).
       configuration: { aws_region: connection.region, aws_endpoint_url: proxy.url } as AwsConfiguration,
@@ -133,7 +129,7 @@ describe('assessFiltersImpact and the client settings against moto', () => {
     });
     const assess = (configuration: Record<string, unknown>, secrets?: Record<string, unknown>) =>
       assessFiltersImpact({
-        zone: fixture.zones[0],
+        zone: moto.fixture.zones[0],
         filters: clusterFilters(),
         configuration: { awsRegion: connection.region, ...configuration },
         ...(secrets === undefined ? {} : { secrets }),

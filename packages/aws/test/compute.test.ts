@@ -6,11 +6,12 @@ import {
   RunInstancesCommand,
 } from '@aws-sdk/client-ec2';
 import { createMemoryLedger, createMemoryLogger } from '@chaosgarden/core';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runComputeFailureSimulation, runComputeFailureSimulationInBackground } from '../src/index';
 import { startFaultProxy } from './support/fault-proxy';
-import { clusterFilters, clusterTagKey, createFixture, type Fixture, testClient } from './support/fixture';
-import { motoConnection, pluginAccess, resetMoto } from './support/moto';
+import { clusterFilters, clusterTagKey } from './support/fixture';
+import { motoConnection, pluginAccess } from './support/moto';
+import { useMotoFixture } from './support/moto-fixture';
 import { instanceStates } from './support/moto-state';
 import { useTemporaryStateDirectory } from './support/state-directory';
 
@@ -18,20 +19,12 @@ const connection = motoConnection();
 useTemporaryStateDirectory();
 
 describe('runComputeFailureSimulation against moto', () => {
-  let ec2: EC2Client;
-  let fixture: Fixture;
-
-  beforeEach(async () => {
-    await resetMoto(connection);
-    ec2 = testClient(connection);
-    fixture = await createFixture(ec2, connection.region);
-  });
-  afterEach(() => ec2.destroy());
+  const moto = useMotoFixture(connection);
 
   const targets = () =>
-    fixture.instances.filter((instance) => instance.zone === fixture.zones[0] && instance.tagged);
+    moto.fixture.instances.filter((instance) => instance.zone === moto.fixture.zones[0] && instance.tagged);
   const options = () => ({
-    zone: fixture.zones[0],
+    zone: moto.fixture.zones[0],
     filters: clusterFilters(),
     ...pluginAccess(connection),
     logger: createMemoryLogger(),
@@ -40,10 +33,10 @@ describe('runComputeFailureSimulation against moto', () => {
   it('terminates exactly the zone’s matching instances and touches no other', async () => {
     const ledger = createMemoryLedger();
     const result = await runComputeFailureSimulation({ ...options(), ledger });
-    const states = await instanceStates(ec2);
+    const states = await instanceStates(moto.ec2);
     const hit = targets().map((instance) => instance.id);
     expect(hit).toHaveLength(3);
-    for (const instance of fixture.instances) {
+    for (const instance of moto.fixture.instances) {
       expect(states.get(instance.id), `${instance.id} in ${instance.zone}`).toBe(
         hit.includes(instance.id) ? 'terminated' : 'running',
       );
@@ -66,7 +59,7 @@ describe('runComputeFailureSimulation against moto', () => {
         .sort(),
     );
     expect(result.affected.every((target) => target.details?.operation === 'restart')).toBe(true);
-    expect([...(await instanceStates(ec2)).values()].every((state) => state === 'running')).toBe(true);
+    expect([...(await instanceStates(moto.ec2)).values()].every((state) => state === 'running')).toBe(true);
     expect(logger.entries.map((entry) => entry.message)).toContainEqual(
       expect.stringMatching(/^Restarted normal instance\(s\): i-/),
     );
@@ -85,7 +78,7 @@ describe('runComputeFailureSimulation against moto', () => {
       ledger: createMemoryLedger(),
     });
     expect(untouched.affected).toEqual([]);
-    const launched = await launchTimes(ec2);
+    const launched = await launchTimes(moto.ec2);
     for (const instance of targets()) {
       const due = new Date((launched.get(instance.id) ?? 0) + 3_600_000)
         .toISOString()
@@ -111,31 +104,36 @@ describe('runComputeFailureSimulation against moto', () => {
   it('keeps terminating what comes up in the zone until the duration ends', async () => {
     const run = runComputeFailureSimulation({ ...options(), duration: 5, ledger: createMemoryLedger() });
     await new Promise((resolve) => setTimeout(resolve, 2000));
-    const subnet = fixture.subnets.find(
-      (candidate) => candidate.zone === fixture.zones[0] && candidate.tagged,
+    const subnet = moto.fixture.subnets.find(
+      (candidate) => candidate.zone === moto.fixture.zones[0] && candidate.tagged,
     );
-    const late = await launch(ec2, { SubnetId: subnet?.id, tagged: true });
+    const late = await launch(moto.ec2, { SubnetId: subnet?.id, tagged: true });
     const result = await run;
     expect(result.reason).toBe('time-up');
     expect(result.affected.map((target) => target.id)).toContain(late);
-    expect((await instanceStates(ec2)).get(late)).toBe('terminated');
+    expect((await instanceStates(moto.ec2)).get(late)).toBe('terminated');
   });
 
   it('terminates spot instances with the others', async () => {
-    const request = await ec2.send(
+    const request = await moto.ec2.send(
       new RequestSpotInstancesCommand({
         InstanceCount: 1,
-        LaunchSpecification: { ImageId: 'ami-03cf127a', Placement: { AvailabilityZone: fixture.zones[0] } },
+        LaunchSpecification: {
+          ImageId: 'ami-03cf127a',
+          Placement: { AvailabilityZone: moto.fixture.zones[0] },
+        },
       }),
     );
     const spot = request.SpotInstanceRequests?.[0]?.InstanceId ?? '';
-    await ec2.send(new CreateTagsCommand({ Resources: [spot], Tags: [{ Key: clusterTagKey, Value: '1' }] }));
+    await moto.ec2.send(
+      new CreateTagsCommand({ Resources: [spot], Tags: [{ Key: clusterTagKey, Value: '1' }] }),
+    );
     const result = await runComputeFailureSimulation({ ...options(), ledger: createMemoryLedger() });
     expect(result.affected).toHaveLength(4);
     expect(result.affected).toContainEqual(
       expect.objectContaining({ id: spot, details: expect.objectContaining({ lifecycle: 'spot' }) }),
     );
-    expect((await instanceStates(ec2)).get(spot)).toBe('terminated');
+    expect((await instanceStates(moto.ec2)).get(spot)).toBe('terminated');
   });
 
   it('retries a throttled call of the kill loop with core’s policy and logs it', async () => {
@@ -182,7 +180,7 @@ describe('runComputeFailureSimulation against moto', () => {
       expect(result.affected.map((target) => target.id).sort()).toEqual(
         others.map((instance) => instance.id).sort(),
       );
-      const states = await instanceStates(ec2);
+      const states = await instanceStates(moto.ec2);
       expect(states.get(refused?.id ?? '')).toBe('running');
       expect(others.every((instance) => states.get(instance.id) === 'terminated')).toBe(true);
       const errors = logger.entries.filter((entry) => entry.level === 'error').map((entry) => entry.message);

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import type { EC2Client, NetworkAcl } from '@aws-sdk/client-ec2';
+import type { NetworkAcl } from '@aws-sdk/client-ec2';
 import { createMemoryLedger, createMemoryLogger, type NetworkFailureMode } from '@chaosgarden/core';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runNetworkFailureSimulation, runNetworkFailureSimulationInBackground } from '../src/index';
-import { clusterFilters, clusterTagKey, createFixture, type Fixture, testClient } from './support/fixture';
-import { motoConnection, pluginAccess, resetMoto } from './support/moto';
+import { clusterFilters, clusterTagKey } from './support/fixture';
+import { motoConnection, pluginAccess } from './support/moto';
+import { useMotoFixture } from './support/moto-fixture';
 import { aclBySubnet, blockingAcls, explicitEntries } from './support/moto-state';
 import { useTemporaryStateDirectory } from './support/state-directory';
 import { until } from './support/until';
@@ -28,29 +29,22 @@ const expectedRules: Record<NetworkFailureMode, { ingress: string; egress: strin
 };
 
 describe('runNetworkFailureSimulation against moto', () => {
-  let ec2: EC2Client;
-  let fixture: Fixture;
-
-  beforeEach(async () => {
-    await resetMoto(connection);
-    ec2 = testClient(connection);
-    fixture = await createFixture(ec2, connection.region);
-  });
-  afterEach(() => ec2.destroy());
+  const moto = useMotoFixture(connection);
 
   const zoneTargets = () =>
-    fixture.subnets.filter(
-      (subnet) => subnet.zone === fixture.zones[0] && subnet.tagged && subnet.vpcId !== fixture.vpcs.c,
+    moto.fixture.subnets.filter(
+      (subnet) =>
+        subnet.zone === moto.fixture.zones[0] && subnet.tagged && subnet.vpcId !== moto.fixture.vpcs.c,
     );
 
   it.each(['total', 'ingress', 'egress'] as const)(
     'in %s mode moves exactly the zone’s matching subnets onto a blocking ACL per VPC and restores them afterwards',
     async (mode) => {
-      const before = await aclBySubnet(ec2);
+      const before = await aclBySubnet(moto.ec2);
       const logger = createMemoryLogger();
       const task = runNetworkFailureSimulationInBackground({
         mode,
-        zone: fixture.zones[0],
+        zone: moto.fixture.zones[0],
         filters: clusterFilters(),
         duration: -1,
         ...pluginAccess(connection),
@@ -59,17 +53,17 @@ describe('runNetworkFailureSimulation against moto', () => {
       });
       const targets = zoneTargets();
       const acls = await until('the zone to be blocked', async () => {
-        const found = await blockingAcls(ec2);
-        const now = await aclBySubnet(ec2);
+        const found = await blockingAcls(moto.ec2);
+        const now = await aclBySubnet(moto.ec2);
         const blockedIds = new Set(found.map((acl) => acl.NetworkAclId));
         return targets.every((subnet) => blockedIds.has(now.get(subnet.id))) && found;
       });
 
-      const now = await aclBySubnet(ec2);
-      expect(acls.map((acl) => acl.VpcId).sort()).toEqual([fixture.vpcs.a, fixture.vpcs.b].sort());
+      const now = await aclBySubnet(moto.ec2);
+      expect(acls.map((acl) => acl.VpcId).sort()).toEqual([moto.fixture.vpcs.a, moto.fixture.vpcs.b].sort());
       for (const acl of acls) {
         expect(acl.IsDefault).toBe(false);
-        expect(tagValue(acl, pythonZoneTagKey(fixture.zones[0]))).toBe('1');
+        expect(tagValue(acl, pythonZoneTagKey(moto.fixture.zones[0]))).toBe('1');
         expect(explicitEntries(acl)).toEqual(expectedEntries(mode));
         const onIt = targets.filter((subnet) => subnet.vpcId === acl.VpcId).map((subnet) => subnet.id);
         expect(
@@ -80,7 +74,7 @@ describe('runNetworkFailureSimulation against moto', () => {
         ).toEqual(onIt.sort());
         expect(recordedOriginals(acl)).toEqual(new Map(onIt.map((id) => [id, before.get(id)])));
       }
-      const untouched = fixture.subnets.filter((subnet) => !targets.includes(subnet));
+      const untouched = moto.fixture.subnets.filter((subnet) => !targets.includes(subnet));
       expect(untouched).toHaveLength(10);
       for (const subnet of untouched) {
         expect(now.get(subnet.id), `${subnet.id} in ${subnet.zone}`).toBe(before.get(subnet.id));
@@ -88,8 +82,8 @@ describe('runNetworkFailureSimulation against moto', () => {
 
       await task.terminate();
       const result = await task.join();
-      expect(await aclBySubnet(ec2)).toEqual(before);
-      expect(await blockingAcls(ec2)).toEqual([]);
+      expect(await aclBySubnet(moto.ec2)).toEqual(before);
+      expect(await blockingAcls(moto.ec2)).toEqual([]);
       expect(result.reason).toBe('termination-requested');
       expect(result.blocked.map((target) => target.id).sort()).toEqual(
         targets.map((subnet) => subnet.id).sort(),
@@ -100,7 +94,7 @@ describe('runNetworkFailureSimulation against moto', () => {
       );
       const messages = logger.entries.map((entry) => entry.message);
       expect(messages).toContain(
-        `Partitioning VPCs matching [{'Name': 'tag-key', 'Values': ['${clusterTagKey}']}] in zone ${fixture.zones[0]} (${mode}).`,
+        `Partitioning VPCs matching [{'Name': 'tag-key', 'Values': ['${clusterTagKey}']}] in zone ${moto.fixture.zones[0]} (${mode}).`,
       );
       expect(messages.filter((message) => message.startsWith('Associated '))).toHaveLength(targets.length);
       expect(messages.filter((message) => message.startsWith('Reassociated '))).toHaveLength(targets.length);
@@ -109,7 +103,7 @@ describe('runNetworkFailureSimulation against moto', () => {
 
   it('writes the packed tag as the Python tool does when it fits, and one tag per subnet (each within AWS limits) when not', async () => {
     const task = runNetworkFailureSimulationInBackground({
-      zone: fixture.zones[0],
+      zone: moto.fixture.zones[0],
       filters: clusterFilters(),
       duration: -1,
       ...pluginAccess(connection),
@@ -117,12 +111,12 @@ describe('runNetworkFailureSimulation against moto', () => {
       ledger: createMemoryLedger(),
     });
     const acls = await until('two blocking ACLs', async () => {
-      const found = await blockingAcls(ec2);
+      const found = await blockingAcls(moto.ec2);
       return found.length === 2 && found;
     });
-    const before = new Map(fixture.subnets.map((subnet) => [subnet.id, subnet]));
-    const inA = acls.find((acl) => acl.VpcId === fixture.vpcs.a) as NetworkAcl;
-    const inB = acls.find((acl) => acl.VpcId === fixture.vpcs.b) as NetworkAcl;
+    const before = new Map(moto.fixture.subnets.map((subnet) => [subnet.id, subnet]));
+    const inA = acls.find((acl) => acl.VpcId === moto.fixture.vpcs.a) as NetworkAcl;
+    const inB = acls.find((acl) => acl.VpcId === moto.fixture.vpcs.b) as NetworkAcl;
     // VPC B: 3 subnets, `subnet:acl;subnet:acl;subnet:acl` as in the Python tool.
     const packed = tagValue(inB, packedKey) ?? '';
     expect(packed).toMatch(/^subnet-[0-9a-f]+:acl-[0-9a-f]+(;subnet-[0-9a-f]+:acl-[0-9a-f]+){2}$/);
@@ -137,18 +131,18 @@ describe('runNetworkFailureSimulation against moto', () => {
     }
     expect((inA.Tags ?? []).length).toBeLessThanOrEqual(50);
     for (const tag of perSubnet) {
-      expect(before.get(tag.Key?.slice(perSubnetPrefix.length) ?? '')?.zone).toBe(fixture.zones[0]);
+      expect(before.get(tag.Key?.slice(perSubnetPrefix.length) ?? '')?.zone).toBe(moto.fixture.zones[0]);
       expect(tag.Value).toMatch(/^acl-/);
     }
     await task.terminate();
-    expect(await blockingAcls(ec2)).toEqual([]);
+    expect(await blockingAcls(moto.ec2)).toEqual([]);
   });
 
   it('with duration 0 blocks, waits one pass and rolls back before it resolves', async () => {
-    const before = await aclBySubnet(ec2);
+    const before = await aclBySubnet(moto.ec2);
     const result = await runNetworkFailureSimulation({
       mode: 'egress',
-      zone: fixture.zones[1],
+      zone: moto.fixture.zones[1],
       filters: clusterFilters(),
       duration: 0,
       ...pluginAccess(connection),
@@ -157,9 +151,9 @@ describe('runNetworkFailureSimulation against moto', () => {
     });
     expect(result.reason).toBe('single-invocation');
     expect(result.blocked).toHaveLength(4);
-    expect(result.blocked.every((target) => target.zone === fixture.zones[1])).toBe(true);
-    expect(await aclBySubnet(ec2)).toEqual(before);
-    expect(await blockingAcls(ec2)).toEqual([]);
+    expect(result.blocked.every((target) => target.zone === moto.fixture.zones[1])).toBe(true);
+    expect(await aclBySubnet(moto.ec2)).toEqual(before);
+    expect(await blockingAcls(moto.ec2)).toEqual([]);
   });
 
   it('blocks nothing and warns when no subnet of the matching VPCs is in the zone', async () => {
@@ -172,7 +166,7 @@ describe('runNetworkFailureSimulation against moto', () => {
     });
     expect(result.blocked).toEqual([]);
     expect(result.warnings.join('\n')).toMatch(/No subnet in zone .*z matches/);
-    expect(await blockingAcls(ec2)).toEqual([]);
+    expect(await blockingAcls(moto.ec2)).toEqual([]);
   });
 });
 

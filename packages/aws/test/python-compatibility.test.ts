@@ -1,9 +1,9 @@
-import type { EC2Client } from '@aws-sdk/client-ec2';
 import { createMemoryLedger, createMemoryLogger, RollbackIncompleteError } from '@chaosgarden/core';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { rollbackNetworkFailureSimulation, runNetworkFailureSimulation } from '../src/index';
-import { clusterFilters, createFixture, type Fixture, testClient } from './support/fixture';
-import { motoConnection, pluginAccess, resetMoto } from './support/moto';
+import { clusterFilters } from './support/fixture';
+import { motoConnection, pluginAccess } from './support/moto';
+import { useMotoFixture } from './support/moto-fixture';
 import { aclBySubnet, blockingAcls } from './support/moto-state';
 import { runReference } from './support/reference-python';
 import { useTemporaryStateDirectory } from './support/state-directory';
@@ -16,15 +16,7 @@ useTemporaryStateDirectory();
  * find and roll back the other's blocking ACLs, through the tag keys and the packed associations.
  */
 describe('side by side with the Python chaosgarden', () => {
-  let ec2: EC2Client;
-  let fixture: Fixture;
-
-  beforeEach(async () => {
-    await resetMoto(connection);
-    ec2 = testClient(connection);
-    fixture = await createFixture(ec2, connection.region);
-  });
-  afterEach(() => ec2.destroy());
+  const moto = useMotoFixture(connection);
 
   /** Our partition, left in place: the final roll-back was given up before it started. */
   async function ourPartition(zone: string, mode: 'total' | 'ingress' | 'egress') {
@@ -42,10 +34,10 @@ describe('side by side with the Python chaosgarden', () => {
   }
 
   it('our partition, then the Python tool’s roll-back, restores every subnet and removes our ACLs', async () => {
-    const before = await aclBySubnet(ec2);
-    const zone = fixture.zones[1];
+    const before = await aclBySubnet(moto.ec2);
+    const zone = moto.fixture.zones[1];
     await ourPartition(zone, 'ingress');
-    const blocked = [...(await aclBySubnet(ec2))].filter(([subnet, acl]) => before.get(subnet) !== acl);
+    const blocked = [...(await aclBySubnet(moto.ec2))].filter(([subnet, acl]) => before.get(subnet) !== acl);
     expect(blocked).toHaveLength(4);
     const python = await runReference(connection, {
       op: 'rollback',
@@ -55,13 +47,13 @@ describe('side by side with the Python chaosgarden', () => {
     });
     expect(python.ok, python.stderr).toBe(true);
     expect(python.stderr.match(/Reassociated /g)).toHaveLength(4);
-    expect(await aclBySubnet(ec2)).toEqual(before);
-    expect(await blockingAcls(ec2)).toEqual([]);
+    expect(await aclBySubnet(moto.ec2)).toEqual(before);
+    expect(await blockingAcls(moto.ec2)).toEqual([]);
   });
 
   it('the Python tool cannot read our per-subnet tags (more than 5 subnets), but our roll-back finishes after it', async () => {
-    const before = await aclBySubnet(ec2);
-    const zone = fixture.zones[0];
+    const before = await aclBySubnet(moto.ec2);
+    const zone = moto.fixture.zones[0];
     await ourPartition(zone, 'total');
     const python = await runReference(connection, { op: 'rollback', zone, filters: clusterFilters() });
     expect(python.ok).toBe(false);
@@ -74,13 +66,13 @@ describe('side by side with the Python chaosgarden', () => {
       ledger: createMemoryLedger(),
     });
     expect(result.restored.length + (python.stderr.match(/Reassociated /g) ?? []).length).toBe(11);
-    expect(await aclBySubnet(ec2)).toEqual(before);
-    expect(await blockingAcls(ec2)).toEqual([]);
+    expect(await aclBySubnet(moto.ec2)).toEqual(before);
+    expect(await blockingAcls(moto.ec2)).toEqual([]);
   });
 
   it('the Python tool’s partition, then our roll-back, restores every subnet (its 8-subnet tag value included)', async () => {
-    const before = await aclBySubnet(ec2);
-    for (const zone of [fixture.zones[0], fixture.zones[2]]) {
+    const before = await aclBySubnet(moto.ec2);
+    for (const zone of [moto.fixture.zones[0], moto.fixture.zones[2]]) {
       const python = await runReference(connection, {
         op: 'partition',
         zone,
@@ -89,7 +81,7 @@ describe('side by side with the Python chaosgarden', () => {
       });
       expect(python.ok, python.stderr).toBe(true);
     }
-    const acls = await blockingAcls(ec2);
+    const acls = await blockingAcls(moto.ec2);
     expect(acls).toHaveLength(4);
     const packed = acls.map(
       (acl) =>
@@ -98,7 +90,7 @@ describe('side by side with the Python chaosgarden', () => {
     );
     // moto accepts what AWS would refuse: the Python tool packs all 8 subnets of zone 1 into one value.
     expect(Math.max(...packed.map((value) => value.length))).toBeGreaterThan(256);
-    for (const zone of [fixture.zones[0], fixture.zones[2]]) {
+    for (const zone of [moto.fixture.zones[0], moto.fixture.zones[2]]) {
       const result = await rollbackNetworkFailureSimulation({
         zone,
         filters: clusterFilters(),
@@ -109,13 +101,13 @@ describe('side by side with the Python chaosgarden', () => {
       expect(result.removed).toHaveLength(2);
       expect(result.warnings).toEqual([]);
     }
-    expect(await aclBySubnet(ec2)).toEqual(before);
-    expect(await blockingAcls(ec2)).toEqual([]);
+    expect(await aclBySubnet(moto.ec2)).toEqual(before);
+    expect(await blockingAcls(moto.ec2)).toEqual([]);
   });
 
   it('our run cleans up the Python tool’s left-over partition before it blocks', async () => {
-    const before = await aclBySubnet(ec2);
-    const zone = fixture.zones[1];
+    const before = await aclBySubnet(moto.ec2);
+    const zone = moto.fixture.zones[1];
     const python = await runReference(connection, { op: 'partition', zone, filters: clusterFilters() });
     expect(python.ok, python.stderr).toBe(true);
     const logger = createMemoryLogger();
@@ -132,7 +124,7 @@ describe('side by side with the Python chaosgarden', () => {
       messages.slice(0, partition).filter((message) => message.startsWith('Deleted blocking')),
     ).toHaveLength(2);
     expect(result.blocked).toHaveLength(4);
-    expect(await aclBySubnet(ec2)).toEqual(before);
-    expect(await blockingAcls(ec2)).toEqual([]);
+    expect(await aclBySubnet(moto.ec2)).toEqual(before);
+    expect(await blockingAcls(moto.ec2)).toEqual([]);
   });
 });

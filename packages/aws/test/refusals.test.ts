@@ -1,4 +1,3 @@
-import type { EC2Client } from '@aws-sdk/client-ec2';
 import {
   ChaosgardenError,
   createMemoryLedger,
@@ -13,8 +12,9 @@ import {
   runNetworkFailureSimulation,
 } from '../src/index';
 import { type FaultProxy, startFaultProxy } from './support/fault-proxy';
-import { clusterFilters, createFixture, type Fixture, testClient } from './support/fixture';
-import { motoConnection, pluginAccess, resetMoto } from './support/moto';
+import { clusterFilters } from './support/fixture';
+import { motoConnection, pluginAccess } from './support/moto';
+import { useMotoFixture } from './support/moto-fixture';
 import { aclBySubnet, blockingAcls, instanceStates } from './support/moto-state';
 import { useTemporaryStateDirectory } from './support/state-directory';
 
@@ -87,8 +87,6 @@ const cases: Case[] = [
 ];
 
 describe('bad input against moto', () => {
-  let ec2: EC2Client;
-  let fixture: Fixture;
   let proxy: FaultProxy;
   let before: { acls: Map<string, string>; instances: Map<string, string> };
   const regionVariables = {
@@ -96,15 +94,15 @@ describe('bad input against moto', () => {
     AWS_DEFAULT_REGION: process.env.AWS_DEFAULT_REGION,
   };
 
-  beforeAll(async () => {
+  beforeAll(() => {
     // "No region anywhere" must not pick one up from the environment.
     delete process.env.AWS_REGION;
     delete process.env.AWS_DEFAULT_REGION;
-    await resetMoto(connection);
-    ec2 = testClient(connection);
-    fixture = await createFixture(ec2, connection.region);
+  });
+  const moto = useMotoFixture(connection, 'all');
+  beforeAll(async () => {
     proxy = await startFaultProxy(connection.endpoint);
-    before = { acls: await aclBySubnet(ec2), instances: await instanceStates(ec2) };
+    before = { acls: await aclBySubnet(moto.ec2), instances: await instanceStates(moto.ec2) };
   });
   afterAll(async () => {
     for (const [name, value] of Object.entries(regionVariables)) {
@@ -113,7 +111,6 @@ describe('bad input against moto', () => {
       }
     }
     await proxy.close();
-    ec2.destroy();
   });
 
   it.each(cases)(
@@ -122,7 +119,7 @@ describe('bad input against moto', () => {
       const { configuration, secrets } = pluginAccess(connection, proxy.url);
       const ledger: RollbackLedger = createMemoryLedger();
       const options = {
-        zone: fixture.zones[0],
+        zone: moto.fixture.zones[0],
         filters: clusterFilters(),
         duration: -1,
         configuration,
@@ -145,15 +142,15 @@ describe('bad input against moto', () => {
         expect(proxy.actions).toEqual([]);
       }
       expect(await ledger.entries()).toEqual([]);
-      expect(await aclBySubnet(ec2)).toEqual(before.acls);
-      expect(await instanceStates(ec2)).toEqual(before.instances);
-      expect(await blockingAcls(ec2)).toEqual([]);
+      expect(await aclBySubnet(moto.ec2)).toEqual(before.acls);
+      expect(await instanceStates(moto.ec2)).toEqual(before.instances);
+      expect(await blockingAcls(moto.ec2)).toEqual([]);
     },
   );
 
   it('names the found count and the limit when refusing too many targets', async () => {
     const error = await run('compute', {
-      zone: fixture.zones[0],
+      zone: moto.fixture.zones[0],
       filters: clusterFilters(),
       maxTargets: 1,
       ...pluginAccess(connection),
@@ -161,7 +158,7 @@ describe('bad input against moto', () => {
       ledger: createMemoryLedger(),
     }).catch((failure: unknown) => failure);
     expect(String(error)).toContain(
-      `Found 3 instances in zone ${fixture.zones[0]}, more than maxTargets (1)`,
+      `Found 3 instances in zone ${moto.fixture.zones[0]}, more than maxTargets (1)`,
     );
   });
 });

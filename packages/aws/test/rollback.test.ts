@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import {
   CreateNetworkAclCommand,
   DescribeNetworkAclsCommand,
-  type EC2Client,
   ReplaceNetworkAclAssociationCommand,
 } from '@aws-sdk/client-ec2';
 import {
@@ -14,12 +13,13 @@ import {
   RollbackIncompleteError,
   terminateAllTasks,
 } from '@chaosgarden/core';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { rollbackNetworkFailureSimulation, runNetworkFailureSimulation } from '../src/index';
 import { startFaultProxy } from './support/fault-proxy';
-import { clusterFilters, clusterTagKey, createFixture, type Fixture, testClient } from './support/fixture';
+import { clusterFilters, clusterTagKey } from './support/fixture';
 import { checkingLedger, interruptingLedger } from './support/ledgers';
-import { motoConnection, pluginAccess, resetMoto } from './support/moto';
+import { motoConnection, pluginAccess } from './support/moto';
+import { useMotoFixture } from './support/moto-fixture';
 import { aclBySubnet, allAcls, blockingAcls } from './support/moto-state';
 import { useTemporaryStateDirectory } from './support/state-directory';
 import { until } from './support/until';
@@ -28,20 +28,16 @@ const connection = motoConnection();
 const stateDirectory = useTemporaryStateDirectory();
 
 describe('network roll-back against moto', () => {
-  let ec2: EC2Client;
-  let fixture: Fixture;
+  const moto = useMotoFixture(connection);
 
-  beforeEach(async () => {
-    await resetMoto(connection);
-    ec2 = testClient(connection);
-    fixture = await createFixture(ec2, connection.region);
+  const options = () => ({
+    zone: moto.fixture.zones[0],
+    filters: clusterFilters(),
+    ...pluginAccess(connection),
   });
-  afterEach(() => ec2.destroy());
-
-  const options = () => ({ zone: fixture.zones[0], filters: clusterFilters(), ...pluginAccess(connection) });
 
   it('cleans up the left-over of an interrupted run before the next run blocks, and ends with nothing blocked', async () => {
-    const before = await aclBySubnet(ec2);
+    const before = await aclBySubnet(moto.ec2);
     const interrupted = createFileLedger({ directory: stateDirectory() });
     let associations = 0;
     const crash = interruptingLedger(
@@ -56,7 +52,7 @@ describe('network roll-back against moto', () => {
     });
     await crash.interrupted;
     await until('the calls in flight to finish', async () => crash.inFlight() === 0);
-    const leftOver = await aclBySubnet(ec2);
+    const leftOver = await aclBySubnet(moto.ec2);
     const blockedNow = [...leftOver].filter(([subnet, acl]) => before.get(subnet) !== acl);
     expect(blockedNow.length).toBeGreaterThan(0);
     expect(blockedNow.length).toBeLessThan(11);
@@ -78,8 +74,8 @@ describe('network roll-back against moto', () => {
       .filter((message) => message.startsWith('Reassociated'));
     expect(cleanedUp).toHaveLength(blockedNow.length);
     expect(result.blocked).toHaveLength(11);
-    expect(await aclBySubnet(ec2)).toEqual(before);
-    expect(await blockingAcls(ec2)).toEqual([]);
+    expect(await aclBySubnet(moto.ec2)).toEqual(before);
+    expect(await blockingAcls(moto.ec2)).toEqual([]);
     crash.release();
     await expect(abandoned).rejects.toThrow('released');
   });
@@ -93,19 +89,19 @@ describe('network roll-back against moto', () => {
       const state = entry.originalState as { networkAclId?: string } | undefined;
       if (
         entry.action === 'create-network-acl' &&
-        (await blockingAcls(ec2)).some((acl) => acl.VpcId === first)
+        (await blockingAcls(moto.ec2)).some((acl) => acl.VpcId === first)
       ) {
         violations.push(`a blocking ACL existed in ${first} before its intent`);
       }
       if (entry.action.endsWith('network-acl-association')) {
-        const current = (await aclBySubnet(ec2)).get(first);
+        const current = (await aclBySubnet(moto.ec2)).get(first);
         if (current !== state?.networkAclId) {
           violations.push(`${entry.action} of ${first}: subnet already on ${current}`);
         }
       }
       if (
         entry.action === 'delete-network-acl' &&
-        !(await allAcls(ec2)).some((acl) => acl.NetworkAclId === first)
+        !(await allAcls(moto.ec2)).some((acl) => acl.NetworkAclId === first)
       ) {
         violations.push(`${first} was gone before its delete intent`);
       }
@@ -142,7 +138,7 @@ describe('network roll-back against moto', () => {
     try {
       const logger = createMemoryLogger();
       const stop = new AbortController();
-      const before = await aclBySubnet(ec2);
+      const before = await aclBySubnet(moto.ec2);
       const run = runNetworkFailureSimulation({
         ...options(),
         ...pluginAccess(connection, proxy.url),
@@ -157,8 +153,8 @@ describe('network roll-back against moto', () => {
       stop.abort();
       const result = await run;
       expect(result.rollback.removed).toHaveLength(2);
-      expect(await aclBySubnet(ec2)).toEqual(before);
-      expect(await blockingAcls(ec2)).toEqual([]);
+      expect(await aclBySubnet(moto.ec2)).toEqual(before);
+      expect(await blockingAcls(moto.ec2)).toEqual([]);
       const retries = logger.entries.filter(
         (entry) => entry.level === 'warn' && entry.message.startsWith('Retrying'),
       );
@@ -186,7 +182,7 @@ describe('network roll-back against moto', () => {
         (failure: unknown) => failure,
       );
       expect(RollbackIncompleteError.isInstance(error)).toBe(true);
-      const left = (await blockingAcls(ec2)).map((acl) => acl.NetworkAclId ?? '');
+      const left = (await blockingAcls(moto.ec2)).map((acl) => acl.NetworkAclId ?? '');
       expect(left).toHaveLength(2);
       expect((error as RollbackIncompleteError).leftovers).toEqual(expect.arrayContaining(left));
       expect(String((error as Error).cause)).toContain('ec2:DeleteNetworkAcl');
@@ -200,12 +196,12 @@ describe('network roll-back against moto', () => {
       ledger: createMemoryLedger(),
     });
     expect(result.removed).toHaveLength(2);
-    expect(await blockingAcls(ec2)).toEqual([]);
+    expect(await blockingAcls(moto.ec2)).toEqual([]);
   });
 
   it('gives up the final roll-back when rollbackSignal aborts, naming the subnets still blocked', async () => {
     const proxy = await startFaultProxy(connection.endpoint);
-    const before = await aclBySubnet(ec2);
+    const before = await aclBySubnet(moto.ec2);
     try {
       const logger = createMemoryLogger();
       const giveUp = new AbortController();
@@ -229,7 +225,9 @@ describe('network roll-back against moto', () => {
       );
       expect(RollbackIncompleteError.isInstance(error)).toBe(true);
       expect((error as RollbackIncompleteError).leftovers).toEqual(
-        expect.arrayContaining([fixture.vpcs.a, fixture.vpcs.b].map((vpc) => expect.stringContaining(vpc))),
+        expect.arrayContaining(
+          [moto.fixture.vpcs.a, moto.fixture.vpcs.b].map((vpc) => expect.stringContaining(vpc)),
+        ),
       );
     } finally {
       await proxy.close();
@@ -239,11 +237,11 @@ describe('network roll-back against moto', () => {
       logger: createMemoryLogger(),
       ledger: createMemoryLedger(),
     });
-    expect(await aclBySubnet(ec2)).toEqual(before);
+    expect(await aclBySubnet(moto.ec2)).toEqual(before);
   });
 
   it('lets a termination request (as on SIGINT) wait for a running roll-back rather than cut it short', async () => {
-    const before = await aclBySubnet(ec2);
+    const before = await aclBySubnet(moto.ec2);
     const partition = runNetworkFailureSimulation({
       ...options(),
       rollbackSignal: AbortSignal.abort(),
@@ -269,27 +267,27 @@ describe('network roll-back against moto', () => {
         proxy.actions.includes('ReplaceNetworkAclAssociation'),
       );
       await terminateAllTasks(createMemoryLogger());
-      expect(await aclBySubnet(ec2)).toEqual(before);
+      expect(await aclBySubnet(moto.ec2)).toEqual(before);
       const result = await rollback;
       expect(result.restored).toHaveLength(11);
-      expect(await blockingAcls(ec2)).toEqual([]);
+      expect(await blockingAcls(moto.ec2)).toEqual([]);
     } finally {
       await proxy.close();
     }
   });
 
   it('rolls back what the Python tool could not: an empty associations tag, and a subnet missing from the tag', async () => {
-    const zone = fixture.zones[1];
+    const zone = moto.fixture.zones[1];
     const repr = `[{'Name': 'tag-key', 'Values': ['${clusterTagKey}']}]`;
     const zoneKey = `gardener.cloud/chaos/chaosgarden-block-${createHash('md5').update(repr).digest('hex').slice(0, 16)}-${zone}`;
     const packedKey = 'gardener.cloud/chaos/original-network-acl-associations';
-    const before = await aclBySubnet(ec2);
-    const [first, second] = fixture.subnets.filter(
-      (subnet) => subnet.vpcId === fixture.vpcs.a && subnet.zone === zone,
+    const before = await aclBySubnet(moto.ec2);
+    const [first, second] = moto.fixture.subnets.filter(
+      (subnet) => subnet.vpcId === moto.fixture.vpcs.a && subnet.zone === zone,
     );
     const create = async (vpcId: string, value: string) =>
       (
-        await ec2.send(
+        await moto.ec2.send(
           new CreateNetworkAclCommand({
             VpcId: vpcId,
             TagSpecifications: [
@@ -304,10 +302,10 @@ describe('network roll-back against moto', () => {
           }),
         )
       ).NetworkAcl?.NetworkAclId ?? '';
-    await create(fixture.vpcs.b, '');
-    const blocking = await create(fixture.vpcs.a, `${first?.id}:${before.get(first?.id ?? '')}`);
+    await create(moto.fixture.vpcs.b, '');
+    const blocking = await create(moto.fixture.vpcs.a, `${first?.id}:${before.get(first?.id ?? '')}`);
     for (const subnet of [first, second]) {
-      const acls = await ec2.send(
+      const acls = await moto.ec2.send(
         new DescribeNetworkAclsCommand({
           Filters: [{ Name: 'association.subnet-id', Values: [subnet?.id ?? ''] }],
         }),
@@ -315,7 +313,7 @@ describe('network roll-back against moto', () => {
       const association = acls.NetworkAcls?.[0]?.Associations?.find(
         (candidate) => candidate.SubnetId === subnet?.id,
       );
-      await ec2.send(
+      await moto.ec2.send(
         new ReplaceNetworkAclAssociationCommand({
           AssociationId: association?.NetworkAclAssociationId,
           NetworkAclId: blocking,
@@ -328,8 +326,8 @@ describe('network roll-back against moto', () => {
       logger: createMemoryLogger(),
       ledger: createMemoryLedger(),
     });
-    expect(await aclBySubnet(ec2)).toEqual(before);
-    expect(await blockingAcls(ec2)).toEqual([]);
+    expect(await aclBySubnet(moto.ec2)).toEqual(before);
+    expect(await blockingAcls(moto.ec2)).toEqual([]);
     expect(result.removed).toHaveLength(2);
     expect(result.warnings.join('\n')).toContain(
       `${second?.id} was associated with blocking ACL ${blocking} but is not recorded`,

@@ -1,38 +1,24 @@
-// biome-ignore-all lint/suspicious/noTemplateCurlyInString: `${name}` is experiment-file text here, not a template.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Journal } from '../src/index';
 import {
   aclOfSubnet,
+  awsZoneAction,
   blockingAclIds,
-  clusterTagKey,
   createMotoFixture,
+  experimentConfiguration,
   type MotoFixture,
 } from './support/moto-fixture';
 import { scratchDirectory, startCli } from './support/run-cli';
-
-const filters = {
-  vpcs: [{ Name: 'tag-key', Values: [clusterTagKey] }],
-  subnets: [{ Name: 'tag-key', Values: [clusterTagKey] }],
-};
 
 /** The Python docs' pattern: a simulation started `_in_background`, then more method activities. */
 function experiment(duration: number) {
   return {
     title: 'Background network outage',
-    configuration: { aws_region: 'us-east-1', aws_filters: filters },
+    configuration: experimentConfiguration,
     method: [
-      {
-        type: 'action',
-        name: 'block-zone-in-background',
-        provider: {
-          type: 'python',
-          module: 'chaosgarden.aws.actions',
-          func: 'run_network_failure_simulation_in_background',
-          arguments: { zone: 'us-east-1a', filters: '${aws_filters}', duration },
-        },
-      },
+      awsZoneAction('block-zone-in-background', 'run_network_failure_simulation_in_background', { duration }),
       { type: 'action', name: 'meanwhile', provider: { type: 'process', path: 'sleep', arguments: ['1'] } },
     ],
   };

@@ -1,38 +1,24 @@
-// biome-ignore-all lint/suspicious/noTemplateCurlyInString: `${name}` is experiment-file text here, not a template.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Journal } from '../src/index';
 import {
   aclOfSubnet,
+  awsZoneAction,
   blockingAclIds,
-  clusterTagKey,
   createMotoFixture,
+  experimentConfiguration,
   type MotoFixture,
 } from './support/moto-fixture';
 import { scratchDirectory, startCli } from './support/run-cli';
-
-const filters = {
-  vpcs: [{ Name: 'tag-key', Values: [clusterTagKey] }],
-  subnets: [{ Name: 'tag-key', Values: [clusterTagKey] }],
-};
 
 /** A network simulation that runs until stopped, and a rollback that leaves a trace on disk. */
 function longExperiment(marker: string) {
   return {
     title: 'Network outage until interrupted',
-    configuration: { aws_region: 'us-east-1', aws_filters: filters },
+    configuration: experimentConfiguration,
     method: [
-      {
-        type: 'action',
-        name: 'block-zone',
-        provider: {
-          type: 'python',
-          module: 'chaosgarden.aws.actions',
-          func: 'run_network_failure_simulation',
-          arguments: { zone: 'us-east-1a', filters: '${aws_filters}', duration: -1 },
-        },
-      },
+      awsZoneAction('block-zone', 'run_network_failure_simulation', { duration: -1 }),
       {
         type: 'action',
         name: 'never-reached',
@@ -40,16 +26,7 @@ function longExperiment(marker: string) {
       },
     ],
     rollbacks: [
-      {
-        type: 'action',
-        name: 'rollback-network',
-        provider: {
-          type: 'python',
-          module: 'chaosgarden.aws.actions',
-          func: 'rollback_network_failure_simulation',
-          arguments: { zone: 'us-east-1a', filters: '${aws_filters}' },
-        },
-      },
+      awsZoneAction('rollback-network', 'rollback_network_failure_simulation'),
       {
         type: 'action',
         name: 'leave-trace',

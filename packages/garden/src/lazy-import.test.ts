@@ -1,33 +1,16 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { promisify } from 'node:util';
-import { checkDescriptorIsCheap } from '@chaosgarden/testkit';
-import { build } from 'tsup';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useBuildForImportCheck } from '../../../test-support/build-for-import-check';
 
 // Built from the current source (no declarations) into the root node_modules cache, where
 // @chaosgarden/core, @chaosgarden/k8s and @chaosgarden/aws resolve as they do for a user.
-const root = fileURLToPath(new URL('../../../', import.meta.url));
-const outDir = join(root, 'node_modules/.cache/chaosgarden-garden-lazy-import');
-
-beforeAll(async () => {
-  await build({
-    config: false,
-    entry: { index: join(root, 'packages/garden/src/index.ts') },
-    format: ['esm', 'cjs'],
-    outDir,
-    platform: 'node',
-    target: 'node22',
-    dts: false,
-    silent: true,
-    external: ['@chaosgarden/core', '@chaosgarden/k8s', '@kubernetes/client-node'],
-  });
-}, 60_000);
-
-afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+const built = useBuildForImportCheck('garden', [
+  '@chaosgarden/core',
+  '@chaosgarden/k8s',
+  '@kubernetes/client-node',
+]);
 
 // Imports garden, picks the AWS plugin for a shoot type, and reports which heavy modules were resolved.
 const childScript = `
@@ -45,28 +28,14 @@ process.stdout.write(JSON.stringify({ onImport, onResolve, providerType: provide
 
 describe('importing @chaosgarden/garden', () => {
   it('loads neither a cloud SDK nor @kubernetes/client-node, by import or by require', async () => {
-    for (const file of ['index.js', 'index.cjs']) {
-      const violations = await checkDescriptorIsCheap({
-        moduleId: join(outDir, file),
-        methods: [file.endsWith('.cjs') ? 'require' : 'import'],
-        cwd: root,
-      });
+    for (const file of ['index.js', 'index.cjs'] as const) {
+      const violations = await built.violations(file);
       expect(violations).toEqual([]);
     }
   });
 
   it('finds and loads the AWS plugin for a shoot type without loading the AWS SDK', async () => {
-    const { stdout } = await promisify(execFile)(
-      process.execPath,
-      [
-        '--no-warnings',
-        '--input-type=module',
-        '--eval',
-        childScript,
-        pathToFileURL(join(outDir, 'index.js')).href,
-      ],
-      { cwd: root, timeout: 30_000 },
-    );
+    const stdout = await built.runScript(childScript);
     expect(JSON.parse(stdout)).toEqual({
       onImport: [],
       onResolve: [],
@@ -82,17 +51,7 @@ describe('importing @chaosgarden/garden', () => {
         const plugin = await garden.resolveCloudProviderPlugin('aws');
         const missing = await garden.resolveCloudProviderPlugin('aws', { resolvePluginsFrom: process.cwd() }).catch((e) => e.code);
         process.stdout.write(JSON.stringify({ found: plugin.packageName, missing }));`;
-      const { stdout } = await promisify(execFile)(
-        process.execPath,
-        [
-          '--no-warnings',
-          '--input-type=module',
-          '--eval',
-          script,
-          pathToFileURL(join(outDir, 'index.js')).href,
-        ],
-        { cwd: elsewhere, timeout: 30_000 },
-      );
+      const stdout = await built.runScript(script, { cwd: elsewhere });
       expect(JSON.parse(stdout)).toEqual({ found: '@chaosgarden/aws', missing: 'plugin-not-installed' });
     } finally {
       rmSync(elsewhere, { recursive: true, force: true });

@@ -1,32 +1,9 @@
-import { execFile } from 'node:child_process';
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { promisify } from 'node:util';
-import { checkDescriptorIsCheap } from '@chaosgarden/testkit';
-import { build } from 'tsup';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useBuildForImportCheck } from '../../../test-support/build-for-import-check';
 
 // The package is built from its current source (tsup, no declarations) into the root node_modules cache,
 // where `@kubernetes/client-node` and `@chaosgarden/core` resolve as they do for a user.
-const root = fileURLToPath(new URL('../../../', import.meta.url));
-const outDir = join(root, 'node_modules/.cache/chaosgarden-k8s-lazy-import');
-
-beforeAll(async () => {
-  await build({
-    config: false,
-    entry: { index: join(root, 'packages/k8s/src/index.ts') },
-    format: ['esm', 'cjs'],
-    outDir,
-    platform: 'node',
-    target: 'node22',
-    dts: false,
-    silent: true,
-    external: ['@kubernetes/client-node', '@chaosgarden/core'],
-  });
-}, 60_000);
-
-afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+const built = useBuildForImportCheck('k8s', ['@kubernetes/client-node', '@chaosgarden/core']);
 
 // Imports the built package, reports whether client-node was resolved, runs an action, reports again.
 const childScript = `
@@ -42,28 +19,14 @@ process.stdout.write(JSON.stringify({ loadedOnImport, loadedAfterAction: seen.in
 
 describe('importing @chaosgarden/k8s', () => {
   it('does not load @kubernetes/client-node, neither by import nor by require', async () => {
-    for (const file of ['index.js', 'index.cjs']) {
-      const violations = await checkDescriptorIsCheap({
-        moduleId: join(outDir, file),
-        methods: [file.endsWith('.cjs') ? 'require' : 'import'],
-        cwd: root,
-      });
+    for (const file of ['index.js', 'index.cjs'] as const) {
+      const violations = await built.violations(file);
       expect(violations).toEqual([]);
     }
   });
 
   it('loads it once an action runs', async () => {
-    const { stdout } = await promisify(execFile)(
-      process.execPath,
-      [
-        '--no-warnings',
-        '--input-type=module',
-        '--eval',
-        childScript,
-        pathToFileURL(join(outDir, 'index.js')).href,
-      ],
-      { cwd: root, timeout: 30_000 },
-    );
+    const stdout = await built.runScript(childScript);
     expect(JSON.parse(stdout)).toEqual({ loadedOnImport: false, loadedAfterAction: true });
   });
 });

@@ -116,3 +116,27 @@ export async function instanceStates(ec2: EC2Client): Promise<Map<string, string
     ),
   );
 }
+
+/** An experiment's `configuration`: the region and, as `aws_filters`, the filters on the cluster tag. */
+export const experimentConfiguration = {
+  aws_region: 'us-east-1',
+  aws_filters: {
+    vpcs: [{ Name: 'tag-key', Values: [clusterTagKey] }],
+    subnets: [{ Name: 'tag-key', Values: [clusterTagKey] }],
+  },
+};
+
+/** A `chaosgarden.aws.actions` activity on zone us-east-1a with the experiment's `${aws_filters}`. */
+export function awsZoneAction(name: string, func: string, extraArguments: Record<string, unknown> = {}) {
+  return {
+    type: 'action',
+    name,
+    provider: {
+      type: 'python',
+      module: 'chaosgarden.aws.actions',
+      func,
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: experiment-file text, not a template.
+      arguments: { zone: 'us-east-1a', filters: '${aws_filters}', ...extraArguments },
+    },
+  };
+}

@@ -5,11 +5,10 @@
 // medians and the ratio. Prints figures only: no timing is asserted anywhere.
 //
 // Usage: node bench/cli-help.mjs [--runs N]   (default 30, at least 20). Needs `npm run build`.
-import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { median, ms, timeProcess } from './lib/process-timing.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const cli = fileURLToPath(new URL('../packages/cli/dist/bin/chaosgarden.js', import.meta.url));
 const goalMs = 150;
 const runsFlag = process.argv.indexOf('--runs');
@@ -45,24 +44,3 @@ cases.forEach((entry, index) => {
     `  ${entry.label.padEnd(24)} median ${ms(value)} (${(value / base).toFixed(2)}x node alone), ${verdict}`,
   );
 });
-
-function timeProcess(args) {
-  const started = process.hrtime.bigint();
-  const result = spawnSync(process.execPath, args, { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
-  const elapsed = Number(process.hrtime.bigint() - started) / 1e6;
-  if (result.status !== 0) {
-    console.error(`bench: node ${args.join(' ')} failed:\n${result.stderr}`);
-    process.exit(1);
-  }
-  return elapsed;
-}
-
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
-
-function ms(value) {
-  return `${value.toFixed(1)} ms`;
-}

@@ -4,11 +4,9 @@
 // medians, the difference and the ratio. Prints figures only: no timing is asserted anywhere.
 //
 // Usage: node bench/import-core.mjs [--runs N]   (default 30, at least 20). Needs `npm run build`.
-import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { median, ms, timeProcess } from './lib/process-timing.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const goalMs = 50;
 const runsFlag = process.argv.indexOf('--runs');
 const runs = Math.max(20, runsFlag > 0 ? Number(process.argv[runsFlag + 1]) || 30 : 30);
@@ -53,25 +51,4 @@ for (const variant of variants) {
     `  ${variant.label.padEnd(7)} node alone ${ms(base)}, with core ${ms(total)}: ` +
       `+${ms(added)} (${(total / base).toFixed(2)}x), ${verdict}`,
   );
-}
-
-function timeProcess(args) {
-  const started = process.hrtime.bigint();
-  const result = spawnSync(process.execPath, args, { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
-  const elapsed = Number(process.hrtime.bigint() - started) / 1e6;
-  if (result.status !== 0) {
-    console.error(`bench: node ${args.join(' ')} failed:\n${result.stderr}`);
-    process.exit(1);
-  }
-  return elapsed;
-}
-
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
-
-function ms(value) {
-  return `${value.toFixed(1)} ms`;
 }

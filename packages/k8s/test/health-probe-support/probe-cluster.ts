@@ -3,7 +3,7 @@ import { objectPath } from '../../src/health-probe/resources/manifest-paths';
 import { probeManifests } from '../../src/health-probe/resources/probe-manifests';
 import { probeNamespace } from '../../src/health-probe/resources/probe-resource-names';
 import { statusCodeOf } from '../../src/k8s-errors';
-import { type SandboxCluster, sandboxCluster } from '../support/sandbox-cluster';
+import { type SandboxCluster, sandboxCluster, waitFor } from '../support/sandbox-cluster';
 
 // biome-ignore lint/suspicious/noExplicitAny: raw API JSON, read field by field
 type PodJson = Record<string, any>;
@@ -66,22 +66,11 @@ export async function existingProbeResources(client: KubeClient): Promise<string
   return found;
 }
 
-/** Polls until `check` returns a value other than undefined. */
-export async function eventually<T>(
+/** `waitFor` with the longer patience the probe's set-up and roll-back need. */
+export function eventually<T>(
   what: string,
   check: () => Promise<T | undefined>,
   timeoutMs = 60_000,
 ): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  while (Date.now() < deadline) {
-    try {
-      const value = await check();
-      if (value !== undefined) return value;
-    } catch (error) {
-      last = error;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`Timed out waiting for ${what}${last === undefined ? '' : `: ${String(last)}`}`);
+  return waitFor(what, check, timeoutMs);
 }

@@ -2,6 +2,7 @@ export * from './compat/index';
 export * from './errors/index';
 export * from './filters/index';
 export * from './ledger/index';
+export * from './locks/index';
 export * from './logging/index';
 export * from './naming/index';
 export type * from './provider/v1/index';

@@ -13,6 +13,8 @@ export const chaosgardenErrorCodes = {
   unsupportedProvider: 'unsupported-provider',
   terminated: 'terminated',
   ledgerCorrupt: 'ledger-corrupt',
+  simulationLocked: 'simulation-locked',
+  selfTargetRefused: 'self-target-refused',
 } as const;
 
 export type ChaosgardenErrorCode = (typeof chaosgardenErrorCodes)[keyof typeof chaosgardenErrorCodes];

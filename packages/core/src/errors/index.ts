@@ -14,6 +14,10 @@ export type { PluginNotInstalledErrorOptions } from './plugin-not-installed-erro
 export { PluginNotInstalledError } from './plugin-not-installed-error';
 export type { RollbackIncompleteErrorOptions } from './rollback-incomplete-error';
 export { RollbackIncompleteError } from './rollback-incomplete-error';
+export type { SelfTargetRefusedErrorOptions } from './self-target-refused-error';
+export { SelfTargetRefusedError } from './self-target-refused-error';
+export type { SimulationLockedErrorOptions } from './simulation-locked-error';
+export { SimulationLockedError } from './simulation-locked-error';
 export type { TerminatedErrorOptions } from './terminated-error';
 export { TerminatedError } from './terminated-error';
 export type { TooManyTargetsErrorOptions } from './too-many-targets-error';

@@ -1,0 +1,2 @@
+export type { LocalLock, LocalLockOptions, LockHolder } from './local-lock';
+export { acquireLocalLock, describeHolder } from './local-lock';

@@ -4,6 +4,8 @@ export type { MemoryLedgerOptions } from './memory-ledger';
 export { createMemoryLedger } from './memory-ledger';
 export type { PendingChange } from './pending-changes';
 export { pendingChanges } from './pending-changes';
+export type { PendingRun, PendingRunsOptions, PendingRunsResult } from './pending-runs';
+export { findPendingRuns, markReconciled } from './pending-runs';
 export type { LedgerLocationOptions } from './read-ledger';
 export { listLedgerRuns, readLedger } from './read-ledger';
 export type { LedgerEntry, LedgerEntryInput, RollbackLedger } from './rollback-ledger';

@@ -19,6 +19,12 @@ export function intentEntry(
     }
   }
   assertResources(input.resources);
+  if (input.role !== undefined && input.role !== 'change' && input.role !== 'rollback-step') {
+    throw new InvalidArgumentError({
+      argument: 'role',
+      message: `A roll-back ledger entry's role is 'change' or 'rollback-step' (was ${JSON.stringify(input.role)}).`,
+    });
+  }
   return sanitize({
     runId,
     sequence,
@@ -30,6 +36,7 @@ export function intentEntry(
     resources: [...input.resources],
     ...(input.originalState === undefined ? {} : { originalState: input.originalState }),
     ...(input.undo === undefined ? {} : { undo: input.undo }),
+    ...(input.role === undefined || input.role === 'change' ? {} : { role: input.role }),
   });
 }
 

@@ -12,7 +12,10 @@ export interface PendingChange {
   readonly resources: readonly string[];
 }
 
-/** Intents that were never undone (done or intent-only), in the order they were recorded. */
+/**
+ * Changes that were never undone (done or intent-only), in the order they were recorded. Steps of a
+ * roll-back (`role: 'rollback-step'`) are not changes to undo and never appear.
+ */
 export function pendingChanges(entries: readonly LedgerEntry[]): PendingChange[] {
   const done = new Map<number, LedgerEntry>();
   const undone = new Set<number>();
@@ -27,7 +30,9 @@ export function pendingChanges(entries: readonly LedgerEntry[]): PendingChange[]
     }
   }
   return entries
-    .filter((entry) => entry.phase === 'intent' && !undone.has(entry.sequence))
+    .filter(
+      (entry) => entry.phase === 'intent' && entry.role !== 'rollback-step' && !undone.has(entry.sequence),
+    )
     .sort((a, b) => a.sequence - b.sequence)
     .map((intent) => {
       const result = done.get(intent.sequence);

@@ -15,6 +15,12 @@ export interface LedgerEntryInput {
   originalState?: unknown;
   /** How to undo it, as plain JSON a reconcile step can interpret without the original process. */
   undo?: unknown;
+  /**
+   * `change` (default) for a change a roll-back must undo; `rollback-step` for a step of a roll-back
+   * itself (restoring an association, deleting a blocking ACL), which is recorded so that a crash in
+   * the middle is visible but is never undone in turn.
+   */
+  role?: 'change' | 'rollback-step';
 }
 
 export interface LedgerEntry extends LedgerEntryInput {

@@ -88,7 +88,10 @@ export function describeHolder(holder: LockHolder): string {
 
 /** Readable, and short enough for any file system: the parts, then a hash of them all. */
 function lockFileName(key: readonly string[]): string {
-  const readable = key.join('-').replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 80);
+  const readable = key
+    .join('-')
+    .replace(/[^A-Za-z0-9._-]/g, '_')
+    .slice(0, 80);
   const digest = createHash('sha256').update(JSON.stringify(key)).digest('hex').slice(0, 16);
   return `${readable}-${digest}`;
 }
@@ -127,7 +130,9 @@ async function readHolder(path: string): Promise<LockHolder | 'stale' | 'gone'> 
   } catch {
     // Empty or cut short: a holder that died between creating and writing the file, or one writing now.
     const age = Date.now() - (await stat(path).catch(() => ({ mtimeMs: Date.now() }))).mtimeMs;
-    return age > emptyFileGraceMs ? 'stale' : ({ pid: -1, hostname: '', description: '', startedAt: '' } as LockHolder);
+    return age > emptyFileGraceMs
+      ? 'stale'
+      : ({ pid: -1, hostname: '', description: '', startedAt: '' } as LockHolder);
   }
 }
 

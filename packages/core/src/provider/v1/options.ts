@@ -59,3 +59,26 @@ export interface RollbackNetworkFailureSimulationOptions<F, C, S> extends Provid
   /** Accepted for compatibility with the Python tool; the roll-back undoes every mode. */
   mode?: NetworkFailureMode;
 }
+
+/**
+ * Options of `reconcile`: what to look for. Every field narrows the search; with none, every
+ * left-over the ledgers know of and every artefact with the provider's ownership mark in the
+ * configured account and region is undone.
+ */
+export interface ReconcileOptions<TFilters, TConfiguration, TSecrets> {
+  /** Only this zone's left-overs. */
+  zone?: string;
+  /** Only the left-overs of this run (its ledger id). */
+  runId?: string;
+  /** Only artefacts among the resources these filters select (for AWS: in the matching VPCs). */
+  filters?: TFilters;
+  configuration?: TConfiguration;
+  secrets?: TSecrets;
+  /** Gives up retrying failing calls; what is then left is reported. */
+  signal?: AbortSignal;
+  logger?: Logger;
+  /** Where the ledgers are. Default: `resolveStateDirectory()`. */
+  stateDirectory?: string;
+  /** Only list what would be undone; change nothing. */
+  dryRun?: boolean;
+}

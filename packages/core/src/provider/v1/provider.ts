@@ -4,12 +4,14 @@ import type {
   ComputeFailureSimulationOptions,
   NetworkFailureMode,
   NetworkFailureSimulationOptions,
+  ReconcileOptions,
   RollbackNetworkFailureSimulationOptions,
 } from './options';
 import type {
   AssessFiltersImpactResult,
   ComputeFailureSimulationResult,
   NetworkFailureSimulationResult,
+  ReconcileReport,
   RollbackResult,
 } from './results';
 
@@ -35,6 +37,12 @@ export interface CloudProviderV1<TFilters = unknown, TConfiguration = unknown, T
   rollbackNetworkFailureSimulation(
     options: RollbackNetworkFailureSimulationOptions<TFilters, TConfiguration, TSecrets>,
   ): Promise<RollbackResult>;
+  /**
+   * Finds every left-over of this plugin (and of the Python tool) by the roll-back ledgers and by
+   * ownership marks in the cloud, undoes it and reads the result back. Optional: added after v1's
+   * first four actions, so callers must check for it.
+   */
+  reconcile?(options: ReconcileOptions<TFilters, TConfiguration, TSecrets>): Promise<ReconcileReport>;
 }
 
 /** What the garden package hands a descriptor so it can map a shoot to the plugin's inputs. */

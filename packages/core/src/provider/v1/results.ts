@@ -50,3 +50,21 @@ export interface RollbackResult {
   removed: readonly Target[];
   warnings: readonly string[];
 }
+
+/** What `reconcile` found, undid and then checked. */
+export interface ReconcileReport {
+  provider: string;
+  /** Ledger runs whose pending changes were taken into account. */
+  runs: readonly string[];
+  /** Left-overs found: by the ledger, by ownership marks in the cloud, or both. */
+  found: readonly Target[];
+  /** Resources put back into their original state. */
+  restored: readonly Target[];
+  /** Blocking artefacts that were removed. */
+  removed: readonly Target[];
+  /** What was read back afterwards and found in its original state (or gone), in words. */
+  verified: readonly string[];
+  /** What is still not in its original state, in words; empty when reconcile succeeded. */
+  leftovers: readonly string[];
+  warnings: readonly string[];
+}

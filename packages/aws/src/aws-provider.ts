@@ -3,8 +3,9 @@ import { assessFiltersImpact } from './assess';
 import type { AwsConfiguration, AwsFilters, AwsSecrets } from './aws-types';
 import { runComputeFailureSimulation } from './compute';
 import { rollbackNetworkFailureSimulation, runNetworkFailureSimulation } from './network';
+import { reconcile } from './reconcile';
 
-/** The four actions, as `plugin.load()` returns them. */
+/** The four actions and reconcile, as `plugin.load()` returns them. */
 export const awsProvider: CloudProviderV1<AwsFilters, AwsConfiguration, AwsSecrets> = Object.freeze({
   specificationVersion: 'v1',
   providerType: 'aws',
@@ -12,4 +13,5 @@ export const awsProvider: CloudProviderV1<AwsFilters, AwsConfiguration, AwsSecre
   runComputeFailureSimulation,
   runNetworkFailureSimulation,
   rollbackNetworkFailureSimulation,
+  reconcile,
 });

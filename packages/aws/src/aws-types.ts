@@ -2,6 +2,7 @@ import type {
   AssessFiltersImpactOptions,
   ComputeFailureSimulationOptions,
   NetworkFailureSimulationOptions,
+  ReconcileOptions,
   RollbackNetworkFailureSimulationOptions,
 } from '@chaosgarden/core';
 
@@ -72,11 +73,14 @@ export type AwsAssessFiltersImpactOptions = AssessFiltersImpactOptions<
 >;
 
 /** Options of `runComputeFailureSimulation`. */
-export type AwsComputeFailureSimulationOptions = ComputeFailureSimulationOptions<
-  AwsFilters,
-  AwsConfiguration,
-  AwsSecrets
->;
+export interface AwsComputeFailureSimulationOptions
+  extends ComputeFailureSimulationOptions<AwsFilters, AwsConfiguration, AwsSecrets> {
+  /**
+   * Allow the instance this process runs on (found through the EC2 instance metadata service) among
+   * the targets. Default `false`: such a run is refused before anything is touched.
+   */
+  allowSelfTarget?: boolean;
+}
 
 /** Options of `runNetworkFailureSimulation`. */
 export interface AwsNetworkFailureSimulationOptions
@@ -87,7 +91,21 @@ export interface AwsNetworkFailureSimulationOptions
    * serve: it is what ends the simulation.) Default: retry until done.
    */
   rollbackSignal?: AbortSignal;
+  /**
+   * Blocking ACLs of the same zone and subnets filter whose holder is not known to have ended (the
+   * Python tool's, or a run on another machine within its lease) are left-overs to roll back before
+   * blocking. Default `false`: they count as a running simulation's lock and the run is refused.
+   */
+  rollbackLeftovers?: boolean;
+  /**
+   * Allow the subnet of the instance this process runs on among the blocked subnets. Default `false`:
+   * such a run is refused before anything is changed, because it would cut off its own roll-back.
+   */
+  allowSelfTarget?: boolean;
 }
+
+/** Options of `reconcile`: the AWS plugin's filters, configuration and secrets. */
+export type AwsReconcileOptions = ReconcileOptions<AwsFilters, AwsConfiguration, AwsSecrets>;
 
 /** Options of `rollbackNetworkFailureSimulation`. Its `signal` gives up the retries of failing calls. */
 export type AwsRollbackNetworkFailureSimulationOptions = RollbackNetworkFailureSimulationOptions<

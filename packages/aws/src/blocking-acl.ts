@@ -5,6 +5,7 @@ import type { AwsFilter } from './aws-types';
 import { blockingEntries } from './blocking-entries';
 import { apiConcurrency, mapWithConcurrency } from './concurrency';
 import type { Ec2Api } from './ec2-api';
+import { holderTag } from './holder-tag';
 import { recordedChange } from './ledger-steps';
 import type { NetworkContext } from './network-context';
 import { type AwsTag, encodeOriginalAssociations, type OriginalAssociation } from './original-associations';
@@ -56,7 +57,12 @@ export async function blockVpc(
       action: 'create-network-acl',
       resources: [plan.vpcId, context.tagKey],
       originalState: { associations: originals },
-      undo: { operation: 'DeleteNetworkAcl', findBy: { vpcId: plan.vpcId, tagKey: context.tagKey } },
+      // Where to look without the original call's options: `chaosgarden rollback` reads it (no secrets).
+      undo: {
+        operation: 'DeleteNetworkAcl',
+        findBy: { region: api.region, vpcId: plan.vpcId, tagKey: context.tagKey },
+        ...(context.endpointUrl === undefined ? {} : { endpointUrl: context.endpointUrl }),
+      },
     },
     () => api.createNetworkAcl(plan.vpcId, blockingTags(context, plan.vpcId, originals)),
     (created) => [created.NetworkAclId ?? ''],
@@ -88,7 +94,8 @@ function blockingTags(context: NetworkContext, vpcId: string, originals: Origina
       `Recording the original associations of ${originals.length} subnets of ${vpcId} in one tag each (they do not fit into one tag value); the Python tool cannot roll this blocking network access control list back, chaosgarden can.`,
     );
   }
-  return [{ Key: context.tagKey, Value: '1' }, ...recorded];
+  const holder = context.holder === undefined ? [] : [holderTag(context.holder)];
+  return [{ Key: context.tagKey, Value: '1' }, ...holder, ...recorded];
 }
 
 type KnownAssociation = Required<

@@ -1,4 +1,5 @@
 import {
+  acquireLocalLock,
   assertTargetFiltersNotEmpty,
   assertWithinMaxTargets,
   type ComputeFailureMode,
@@ -7,6 +8,7 @@ import {
   createLifetimeScheduler,
   createLogger,
   createTerminator,
+  filterHash,
   isRetryableError,
   type Logger,
   parseDuration,
@@ -24,6 +26,7 @@ import { resolveAwsSettings } from './aws-settings';
 import type { AwsComputeFailureSimulationOptions } from './aws-types';
 import { applyDue, type ComputeStep, collectDue, describe, isEligible } from './compute-operations';
 import { createEc2Api } from './ec2-api';
+import { assertSelfNotAmongInstances, findSelfInstance, type SelfInstance } from './self-instance';
 import { reprOf } from './zone-rollback';
 
 export const computeFailureModes: readonly ComputeFailureMode[] = ['terminate', 'restart'];
@@ -51,11 +54,23 @@ export async function runComputeFailureSimulation(
   return runSimulation(
     { name: 'runComputeFailureSimulation', signal: options.signal, logger },
     async ({ signal }) => {
+      const lock = await acquireLocalLock({
+        key: [
+          'compute-failure',
+          'aws',
+          input.settings.region,
+          input.zone,
+          filterHash(input.filters.raw.instances ?? []),
+        ],
+        description: `compute failure simulation of zone ${input.zone} (instances ${reprOf(input.filters.raw.instances)})`,
+        ...(options.stateDirectory === undefined ? {} : { directory: options.stateDirectory }),
+      });
       const connection = await createEc2Connection(input.settings);
       try {
         return await killLoop(connection, input, options, logger, signal);
       } finally {
         connection.client.destroy();
+        await lock.release();
       }
     },
   );
@@ -91,6 +106,8 @@ async function killLoop(
     logger.warn(warning);
   }
   const step = createStep(connection, input, options, logger, signal);
+  const self =
+    options.allowSelfTarget === true ? undefined : await findSelfInstance(step.api, input.settings.endpoint);
   // Drawn once per run, as in the Python tool (spec README §4, defect 3).
   const backOffSeconds =
     mode === 'terminate'
@@ -104,7 +121,7 @@ async function killLoop(
   const terminator = createTerminator({ duration: input.duration, who, logger, signal });
   for (let pass = 0; !terminator.isTerminated(); pass++) {
     try {
-      affected.push(...(await runPass(step, input, pass, backOffSeconds)));
+      affected.push(...(await runPass(step, input, pass, backOffSeconds, self)));
     } catch (error) {
       if (signal.aborted) {
         break;
@@ -137,7 +154,13 @@ function createStep(
 ): ComputeStep {
   return {
     api: createEc2Api(connection, logger, { signal, untilAborted: false }),
-    recorder: { zone: input.zone, ledger: options.ledger ?? createFileLedger(), changed: false },
+    recorder: {
+      zone: input.zone,
+      ledger:
+        options.ledger ??
+        createFileLedger(options.stateDirectory === undefined ? {} : { directory: options.stateDirectory }),
+      changed: false,
+    },
     logger,
     mode: input.mode,
     scheduler: createLifetimeScheduler({ minRuntime: input.minRuntime, maxRuntime: input.maxRuntime }),
@@ -146,11 +169,24 @@ function createStep(
 }
 
 /** One pass of the Python tool's loop: list the zone's instances, hit those that are due. */
-async function runPass(step: ComputeStep, input: ComputeInput, pass: number, backOffSeconds: number) {
+async function runPass(
+  step: ComputeStep,
+  input: ComputeInput,
+  pass: number,
+  backOffSeconds: number,
+  self: SelfInstance | undefined,
+) {
   const query = [...input.filters.lists.instances, instanceZoneFilter(input.zone)];
-  const eligible = (await step.api.describeInstances(query)).filter((instance) =>
+  let eligible = (await step.api.describeInstances(query)).filter((instance) =>
     isEligible(input.mode, instance),
   );
+  if (self !== undefined && eligible.some((instance) => instance.InstanceId === self.instanceId)) {
+    if (pass === 0) {
+      assertSelfNotAmongInstances(self, [self.instanceId]);
+    }
+    step.logger.warn(`Sparing instance ${self.instanceId}: this process runs on it.`);
+    eligible = eligible.filter((instance) => instance.InstanceId !== self.instanceId);
+  }
   if (!withinLimit(eligible.length, input, pass, step.logger)) {
     return [];
   }

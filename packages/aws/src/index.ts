@@ -11,11 +11,13 @@ export type {
   AwsFilter,
   AwsFilters,
   AwsNetworkFailureSimulationOptions,
+  AwsReconcileOptions,
   AwsRollbackNetworkFailureSimulationOptions,
   AwsSecrets,
 } from './aws-types';
 export { runComputeFailureSimulation } from './compute';
 export { rollbackNetworkFailureSimulation, runNetworkFailureSimulation } from './network';
+export { reconcile } from './reconcile';
 
 /** `runComputeFailureSimulation` in the background: returns a handle (`join()`, `terminate()`) at once. */
 export const runComputeFailureSimulationInBackground = backgroundForm(

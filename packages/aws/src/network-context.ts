@@ -1,4 +1,5 @@
 import type { LedgerEntry, Logger, RollbackLedger } from '@chaosgarden/core';
+import type { AclHolder } from './holder-tag';
 import type { ChangeRecorder } from './ledger-steps';
 
 /** What the blocking and roll-back steps of one public call share. */
@@ -8,6 +9,10 @@ export interface NetworkContext extends ChangeRecorder {
   tagKey: string;
   logger: Logger;
   ledger: RollbackLedger;
+  /** The EC2 endpoint when not AWS itself (moto, a compatible cloud), recorded for reconcile. */
+  endpointUrl?: string | undefined;
+  /** Written onto each blocking ACL this call creates; absent for a roll-back (it creates none). */
+  holder?: AclHolder;
   /** This call's own changes that are still in effect, so that the roll-back can mark them undone. */
   intents: {
     /** Blocking ACL id → its `create-network-acl` intent. */

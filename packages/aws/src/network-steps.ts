@@ -103,14 +103,18 @@ export async function withConnection<T>(
 export function newContext(
   input: NetworkInput,
   logger: Logger,
-  ledger: RollbackLedger | undefined,
+  options: { ledger?: RollbackLedger | undefined; stateDirectory?: string | undefined },
 ): NetworkContext {
-  return createNetworkContext({
+  const directory = options.stateDirectory;
+  const context = createNetworkContext({
     zone: input.zone,
     tagKey: input.tagKey,
     logger,
-    ledger: ledger ?? createFileLedger(),
+    ledger: options.ledger ?? createFileLedger(directory === undefined ? {} : { directory }),
   });
+  context.endpointUrl =
+    input.settings.endpoint ?? process.env.AWS_ENDPOINT_URL_EC2 ?? process.env.AWS_ENDPOINT_URL;
+  return context;
 }
 
 export function idsOf(vpcs: readonly { VpcId?: string | undefined }[]): string[] {

@@ -1,6 +1,6 @@
 import {
+  acquireLocalLock,
   createLogger,
-  type Logger,
   type NetworkFailureSimulationResult,
   type RollbackResult,
   runSimulation,
@@ -14,6 +14,9 @@ import type {
 } from './aws-types';
 import { planVpcBlocks, type VpcBlockPlan } from './blocking-acl';
 import { createEc2Api } from './ec2-api';
+import { currentHolder } from './holder-tag';
+import type { NetworkContext } from './network-context';
+import { assertNotHeldInCloud, blockingAclsWithTag } from './network-guard';
 import { type NetworkInput, resolveNetworkInput } from './network-input';
 import { checkBlockPlans } from './network-plan';
 import {
@@ -25,6 +28,7 @@ import {
   warnAbout,
   withConnection,
 } from './network-steps';
+import { assertSelfNotAmongSubnets, findSelfInstance } from './self-instance';
 import { assertRolledBack, reprOf, rollbackVpcs } from './zone-rollback';
 
 /**
@@ -43,8 +47,23 @@ export async function runNetworkFailureSimulation(
   const input = resolveNetworkInput(options, 'simulation');
   return runSimulation(
     { name: 'runNetworkFailureSimulation', signal: options.signal, logger },
-    ({ signal }) =>
-      withConnection(input, (connection) => simulate(connection, input, options, logger, signal)),
+    async ({ signal }) => {
+      const context = newContext(input, logger, options);
+      context.holder = currentHolder(context.ledger.runId, input.duration);
+      const lock = await acquireLocalLock({
+        key: ['network-failure', 'aws', input.settings.region, input.tagKey],
+        description: `network failure simulation of zone ${input.zone} (blocking tag ${input.tagKey})`,
+        runId: context.ledger.runId,
+        ...(options.stateDirectory === undefined ? {} : { directory: options.stateDirectory }),
+      });
+      try {
+        return await withConnection(input, (connection) =>
+          simulate(connection, input, context, options, signal),
+        );
+      } finally {
+        await lock.release();
+      }
+    },
   );
 }
 
@@ -68,7 +87,7 @@ export async function rollbackNetworkFailureSimulation(
   return runSimulation({ name, signal: options.signal, logger }, () =>
     withConnection(input, async (connection) => {
       const api = createEc2Api(connection, logger, { signal: options.signal, untilAborted: true });
-      const context = newContext(input, logger, options.ledger);
+      const context = newContext(input, logger, options);
       const vpcIds = idsOf(await api.describeVpcs(input.filters.lists.vpcs));
       const outcome = await rollbackVpcs(api, context, vpcIds, input.filters.raw.vpcs, input.mode);
       assertRolledBack(outcome, input.zone);
@@ -81,13 +100,13 @@ export async function rollbackNetworkFailureSimulation(
 async function simulate(
   connection: Ec2Connection,
   input: NetworkInput,
+  context: NetworkContext,
   options: AwsNetworkFailureSimulationOptions,
-  logger: Logger,
   signal: AbortSignal,
 ): Promise<NetworkFailureSimulationResult> {
   const { zone, mode, filters } = input;
+  const { logger } = context;
   const warnings = warnAbout([...input.settings.warnings], logger);
-  const context = newContext(input, logger, options.ledger);
   const api = createEc2Api(connection, logger, { signal, untilAborted: false });
   const blocked: Target[] = [];
   let plans: VpcBlockPlan[] = [];
@@ -97,6 +116,18 @@ async function simulate(
     const vpcIds = idsOf(await api.describeVpcs(filters.lists.vpcs));
     plans = await planVpcBlocks(api, vpcIds, filters.lists.subnets, zone);
     warnings.push(...warnAbout(checkBlockPlans(plans, input), logger));
+    assertNotHeldInCloud(await blockingAclsWithTag(api, vpcIds, context.tagKey), {
+      zone,
+      tagKey: context.tagKey,
+      rollbackLeftovers: options.rollbackLeftovers === true,
+    });
+    if (options.allowSelfTarget !== true) {
+      const self = await findSelfInstance(api, input.settings.endpoint);
+      assertSelfNotAmongSubnets(
+        self,
+        plans.flatMap((plan) => plan.subnetIds),
+      );
+    }
     const persistent = api.withPolicy({ signal, untilAborted: true });
     const leftovers = await rollbackVpcs(persistent, context, vpcIds, filters.raw.vpcs, mode);
     assertRolledBack(leftovers, zone);

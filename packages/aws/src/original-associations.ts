@@ -23,10 +23,10 @@ export const AWS_TAG_KEY_MAX_LENGTH = 128;
 export const AWS_MAX_TAGS_PER_RESOURCE = 50;
 
 /**
- * How many subnets one blocking ACL can record next to its zone tag: one tag per subnet once the
- * packed value is too long.
+ * How many subnets one blocking ACL can record next to its zone tag and holder tag: one tag per
+ * subnet once the packed value is too long.
  */
-export const MAX_SUBNETS_PER_BLOCKING_ACL = AWS_MAX_TAGS_PER_RESOURCE - 1;
+export const MAX_SUBNETS_PER_BLOCKING_ACL = AWS_MAX_TAGS_PER_RESOURCE - 2;
 
 /** The Python tool's packed value: `subnet-aaa:acl-111;subnet-bbb:acl-222`, in the given order. */
 export function packOriginalAssociations(associations: readonly OriginalAssociation[]): string {

@@ -56,9 +56,23 @@ export async function unblockVpc(
     outcome.errors.push(error);
     return outcome;
   }
+  return unblockAcls(api, () => context, vpcId, acls);
+}
+
+/**
+ * Restores and deletes the given blocking ACLs of one VPC, one after the other; `contextFor` gives each
+ * ACL's context (reconcile handles ACLs of several zones and runs at once).
+ */
+export async function unblockAcls(
+  api: Ec2Api,
+  contextFor: (acl: NetworkAcl) => NetworkContext,
+  vpcId: string,
+  acls: readonly NetworkAcl[],
+): Promise<RollbackOutcome> {
+  const outcome = emptyOutcome();
   const defaultAcl = memoize(() => findDefaultAcl(api, vpcId));
   for (const acl of acls) {
-    await unblockAcl(api, context, acl, defaultAcl, outcome);
+    await unblockAcl(api, contextFor(acl), acl, defaultAcl, outcome);
   }
   return outcome;
 }
@@ -118,8 +132,10 @@ async function deleteBlockingAcl(
 ): Promise<void> {
   const aclId = acl.NetworkAclId ?? '';
   try {
-    await recordedChange(context, { action: 'delete-network-acl', resources: [aclId] }, () =>
-      api.deleteNetworkAcl(aclId),
+    await recordedChange(
+      context,
+      { action: 'delete-network-acl', resources: [aclId], role: 'rollback-step' },
+      () => api.deleteNetworkAcl(aclId),
     );
   } catch (error) {
     outcome.errors.push(error);
@@ -143,6 +159,7 @@ async function restoreAssociation(
     {
       action: 'restore-network-acl-association',
       resources: [subnetId, associationId],
+      role: 'rollback-step',
       // A step of a roll-back: nothing to undo, the state before it was the blocking ACL.
       originalState: { subnetId, networkAclId: aclId, restoring: originalAclId },
     },

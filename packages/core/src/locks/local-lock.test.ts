@@ -70,7 +70,7 @@ describe('acquireLocalLock', () => {
 
   it('counts a holder on another host as alive (a shared state directory)', async () => {
     await mkdir(join(directory, 'locks'), { recursive: true });
-    const lock = await acquireLocalLock(options(['k']));
+    await acquireLocalLock(options(['k']));
     const path = await lockFile();
     await writeFile(
       path,

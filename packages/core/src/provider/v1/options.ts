@@ -30,6 +30,11 @@ export interface ProviderCallOptions<TFilters, TConfiguration, TSecrets> {
   allowEmptyFilters?: boolean;
   /** Where changes are recorded before they are made. Default: a file ledger in the user state dir. */
   ledger?: RollbackLedger;
+  /**
+   * The state directory for the default ledger and the per-machine simulation locks. Default:
+   * `resolveStateDirectory()` (`$CHAOSGARDEN_STATE_DIR`, else the user state directory).
+   */
+  stateDirectory?: string;
 }
 
 /** Duration in seconds: 0 = one pass, positive = until time is up, negative = until stopped. */

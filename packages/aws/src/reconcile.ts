@@ -1,0 +1,311 @@
+import {
+  awsBlockTagKey,
+  createFileLedger,
+  createLogger,
+  filterHash,
+  findPendingRuns,
+  type Logger,
+  markReconciled,
+  type PendingRun,
+  type ReconcileReport,
+  type RollbackLedger,
+  runSimulation,
+  type Target,
+  validateZone,
+} from '@chaosgarden/core';
+import { createEc2Connection } from './aws-client';
+import { type ResolvedAwsFilters, resolveAwsFilters } from './aws-filters';
+import { resolveAwsSettings } from './aws-settings';
+import type { AwsReconcileOptions } from './aws-types';
+import { createEc2Api, type Ec2Api } from './ec2-api';
+import { describeAclHolder, holderOf, holderState } from './holder-tag';
+import { createNetworkContext } from './network-context';
+import { idsOf } from './network-steps';
+import { type FoundAcl, type LedgerBlock, ledgerBlocks, scanBlockingAcls } from './reconcile-scan';
+import { verifyReconciled } from './reconcile-verify';
+import { mergeOutcomes, type RollbackOutcome, unblockAcls } from './rollback';
+
+/** One account endpoint and region to look in, with what the ledgers announced there. */
+interface Place {
+  configuration: Record<string, unknown>;
+  label: string;
+  blocks: LedgerBlock[];
+}
+
+/**
+ * Finds every left-over network partition of this plugin and of the Python tool, by the roll-back
+ * ledgers (pending changes of earlier runs) and by the ownership mark in the cloud (the blocking ACL's
+ * zone tag), restores the subnets' original ACLs, deletes the blocking ACLs and reads everything back.
+ * Narrow it with `zone`, `runId` and `filters` (VPCs, and with a zone the subnets filter's exact tag).
+ * Without a region in `configuration` or the environment it looks where the ledgers' runs were.
+ * ACLs held by a simulation that still runs on this machine are left alone (named in the warnings).
+ *
+ * @returns the report; `leftovers` names what could not be restored (empty on success).
+ */
+export async function reconcile(options: AwsReconcileOptions = {}): Promise<ReconcileReport> {
+  const logger = options.logger ?? createLogger();
+  const zone = options.zone === undefined ? undefined : validateZone(options.zone);
+  const filters = resolveAwsFilters(options.filters, ['vpcs', 'subnets'], ['instances']);
+  const directory = options.stateDirectory;
+  return runSimulation({ name: 'reconcile', signal: options.signal, logger }, async () => {
+    const pending = await findPendingRuns({
+      provider: 'aws',
+      ...(directory === undefined ? {} : { directory }),
+      ...(options.runId === undefined ? {} : { runId: options.runId }),
+      ...(zone === undefined ? {} : { zone }),
+    });
+    const report = emptyReport(pending.runs);
+    report.warnings.push(...pending.unreadable.map((problem) => `Unreadable ledger skipped: ${problem}`));
+    const blocks = ledgerBlocks(pending.runs);
+    const places = placesToLook(options, blocks);
+    if (places.length === 0) {
+      logger.info('Nothing pending in the roll-back ledgers, and no region given to search the cloud in.');
+    }
+    const handled = new Set<string>();
+    for (const place of places) {
+      const result = await reconcilePlace(place, { options, zone, filters, logger });
+      merge(report, result.report);
+      if (result.report.leftovers.length === 0) {
+        for (const runId of result.runIds) handled.add(runId);
+      }
+    }
+    if (options.dryRun !== true) {
+      await settleLedgers(pending.runs, blocks, handled, places, logger, directory);
+    }
+    summarize(report, logger);
+    return report;
+  });
+}
+
+interface PlaceRequest {
+  options: AwsReconcileOptions;
+  zone: string | undefined;
+  filters: ResolvedAwsFilters;
+  logger: Logger;
+}
+
+async function reconcilePlace(place: Place, request: PlaceRequest) {
+  const { options, zone, filters, logger } = request;
+  const settings = resolveAwsSettings(place.configuration, options.secrets);
+  const connection = await createEc2Connection(settings);
+  try {
+    const api = createEc2Api(connection, logger, { signal: options.signal, untilAborted: true });
+    const vpcIds = await vpcsToSearch(api, filters, place, options.runId !== undefined);
+    const subnets = filters.raw.subnets as unknown[] | undefined;
+    const tagKey =
+      zone !== undefined && subnets !== undefined && subnets.length > 0
+        ? awsBlockTagKey(filterHash(filters.raw.subnets), zone)
+        : undefined;
+    const narrow = { zone, tagKey };
+    const found = await scanBlockingAcls(api, vpcIds, place.blocks, narrow);
+    const report = emptyReport([]);
+    const workable = found.filter((entry) => {
+      const holder = holderOf(entry.acl.Tags ?? []);
+      if (holderState(holder) !== 'alive') return true;
+      report.warnings.push(
+        `${entry.acl.NetworkAclId} (zone ${entry.zone}) belongs to a simulation still running on this machine, ${describeAclHolder(holder)}: not touched.`,
+      );
+      return false;
+    });
+    for (const entry of workable) {
+      report.found.push(foundTarget(entry));
+      logger.info(
+        `Found blocking network ACL ${entry.acl.NetworkAclId} in ${entry.acl.VpcId} for zone ${entry.zone} (${place.label}; by ${entry.foundBy.join(' and ')}${entry.runIds.length > 0 ? `, run ${entry.runIds.join(', ')}` : ''}).`,
+      );
+    }
+    const runIds = [...new Set(place.blocks.map((block) => block.runId))];
+    if (options.dryRun === true) {
+      return { report, runIds };
+    }
+    const outcome = await undo(api, workable, logger, options);
+    report.restored.push(...outcome.restored);
+    report.removed.push(...outcome.removed);
+    report.warnings.push(...outcome.warnings);
+    const verification = await verifyReconciled(api, {
+      vpcIds,
+      narrow,
+      blocks: place.blocks,
+      removedAclIds: workable.map((entry) => entry.acl.NetworkAclId ?? ''),
+      restored: outcome.restored,
+      skipped: found
+        .filter((entry) => !workable.includes(entry))
+        .map((entry) => entry.acl.NetworkAclId ?? ''),
+    });
+    report.verified.push(...verification.verified);
+    report.leftovers.push(...outcome.leftovers, ...verification.leftovers);
+    report.warnings.push(...verification.warnings);
+    return { report, runIds };
+  } finally {
+    connection.client.destroy();
+  }
+}
+
+/** Restores and deletes the found ACLs, VPC by VPC, each with its own zone's context. */
+async function undo(
+  api: Ec2Api,
+  found: readonly FoundAcl[],
+  logger: Logger,
+  options: AwsReconcileOptions,
+): Promise<RollbackOutcome> {
+  // The reconcile's own steps go into a ledger of their own, so a crash during reconcile shows too.
+  const ledger: RollbackLedger = createFileLedger(
+    options.stateDirectory === undefined ? {} : { directory: options.stateDirectory },
+  );
+  const byVpc = new Map<string, FoundAcl[]>();
+  for (const entry of found) {
+    const vpcId = entry.acl.VpcId ?? '';
+    byVpc.set(vpcId, [...(byVpc.get(vpcId) ?? []), entry]);
+  }
+  const outcomes: RollbackOutcome[] = [];
+  for (const [vpcId, entries] of byVpc) {
+    const contextFor = (acl: { NetworkAclId?: string | undefined }) => {
+      const entry = entries.find((candidate) => candidate.acl.NetworkAclId === acl.NetworkAclId);
+      return createNetworkContext({ zone: entry?.zone ?? '?', tagKey: entry?.tagKey ?? '?', logger, ledger });
+    };
+    outcomes.push(
+      await unblockAcls(
+        api,
+        contextFor,
+        vpcId,
+        entries.map((entry) => entry.acl),
+      ),
+    );
+  }
+  return mergeOutcomes(outcomes);
+}
+
+/** VPCs matching `filters.vpcs`; else the ledger's VPCs, plus (unless narrowed to one run) every VPC. */
+async function vpcsToSearch(api: Ec2Api, filters: ResolvedAwsFilters, place: Place, oneRun: boolean) {
+  const fromLedger = place.blocks.map((block) => block.vpcId);
+  if (filters.lists.vpcs.length > 0) {
+    return idsOf(await api.describeVpcs(filters.lists.vpcs));
+  }
+  if (oneRun) {
+    return [...new Set(fromLedger)];
+  }
+  return [...new Set([...fromLedger, ...idsOf(await api.describeVpcs([]))])];
+}
+
+/**
+ * Where to look: the configured region (and endpoint), and every region and endpoint the ledgers'
+ * runs recorded. Without a configured region and with nothing pending, nowhere.
+ */
+function placesToLook(options: AwsReconcileOptions, blocks: readonly LedgerBlock[]): Place[] {
+  const configuration = { ...((options.configuration ?? {}) as Record<string, unknown>) };
+  const configuredRegion =
+    (configuration.awsRegion as string | undefined) ??
+    (configuration.aws_region as string | undefined) ??
+    process.env.AWS_REGION ??
+    process.env.AWS_DEFAULT_REGION;
+  const configuredEndpoint =
+    (configuration.awsEndpointUrl as string | undefined) ??
+    (configuration.aws_endpoint_url as string | undefined);
+  const places = new Map<string, Place>();
+  const placeFor = (region: string, endpoint: string | undefined) => {
+    const key = JSON.stringify([region, endpoint ?? null]);
+    let place = places.get(key);
+    if (place === undefined) {
+      const { aws_region: _region, aws_endpoint_url: _endpoint, ...rest } = configuration;
+      place = {
+        configuration: {
+          ...rest,
+          awsRegion: region,
+          ...(endpoint === undefined ? {} : { awsEndpointUrl: endpoint }),
+        },
+        label: endpoint === undefined ? region : `${region} at ${endpoint}`,
+        blocks: [],
+      };
+      places.set(key, place);
+    }
+    return place;
+  };
+  if (configuredRegion !== undefined && configuredRegion !== '') {
+    placeFor(configuredRegion, configuredEndpoint);
+  }
+  for (const block of blocks) {
+    const region = block.region ?? configuredRegion;
+    if (region === undefined) continue;
+    placeFor(region, configuredEndpoint ?? block.endpointUrl).blocks.push(block);
+  }
+  return [...places.values()];
+}
+
+/**
+ * Marks each pending run settled in its own ledger once nothing of it is left: runs whose places were
+ * reconciled without leftovers, and runs with nothing to undo (compute simulations: a terminated
+ * instance cannot be brought back, a reboot ends by itself).
+ */
+async function settleLedgers(
+  runs: readonly PendingRun[],
+  blocks: readonly LedgerBlock[],
+  handled: ReadonlySet<string>,
+  places: readonly Place[],
+  logger: Logger,
+  directory: string | undefined,
+): Promise<void> {
+  const lookedAt = new Set(places.flatMap((place) => place.blocks.map((block) => block.runId)));
+  for (const run of runs) {
+    const hasBlocks = blocks.some((block) => block.runId === run.runId);
+    const networkSettled = hasBlocks && lookedAt.has(run.runId) && handled.has(run.runId);
+    const nothingToUndo = run.changes.every((change) => !change.intent.action.includes('network-acl'));
+    if (!networkSettled && !nothingToUndo) continue;
+    if (nothingToUndo) {
+      const actions = [...new Set(run.changes.map((change) => change.intent.action))].join(', ');
+      logger.info(`Run ${run.runId} (zone ${run.zone}): ${actions} cannot be undone; marked as settled.`);
+    }
+    await markReconciled(run, directory === undefined ? {} : { directory });
+  }
+}
+
+function foundTarget(entry: FoundAcl): Target {
+  return {
+    kind: 'network-acl',
+    id: entry.acl.NetworkAclId ?? '',
+    zone: entry.zone,
+    details: {
+      vpcId: entry.acl.VpcId,
+      tagKey: entry.tagKey,
+      foundBy: entry.foundBy,
+      runIds: entry.runIds,
+      holder: describeAclHolder(holderOf(entry.acl.Tags ?? [])),
+    },
+  };
+}
+
+type MutableReport = {
+  -readonly [K in keyof ReconcileReport]: ReconcileReport[K] extends readonly (infer T)[]
+    ? T[]
+    : ReconcileReport[K];
+};
+
+function emptyReport(runs: readonly PendingRun[]): MutableReport {
+  return {
+    provider: 'aws',
+    runs: [...new Set(runs.map((run) => run.runId))],
+    found: [],
+    restored: [],
+    removed: [],
+    verified: [],
+    leftovers: [],
+    warnings: [],
+  };
+}
+
+function merge(into: MutableReport, from: MutableReport): void {
+  into.found.push(...from.found);
+  into.restored.push(...from.restored);
+  into.removed.push(...from.removed);
+  into.verified.push(...from.verified);
+  into.leftovers.push(...from.leftovers);
+  into.warnings.push(...from.warnings);
+}
+
+function summarize(report: MutableReport, logger: Logger): void {
+  for (const warning of report.warnings) logger.warn(warning);
+  for (const line of report.verified) logger.info(`Verified: ${line}`);
+  for (const leftover of report.leftovers) logger.error(`Could not restore: ${leftover}`);
+  logger.info(
+    `Reconcile: ${report.found.length} blocking network ACL(s) found, ${report.restored.length} subnet(s) restored, ` +
+      `${report.removed.length} ACL(s) removed, ${report.leftovers.length} left-over(s).`,
+  );
+}

@@ -1,5 +1,6 @@
 export { type EnsureChromiumOptions, ensureChromium } from './browser/ensure-chromium';
 export * from './conformance/index';
+export * from './fault-proxy/index';
 export type { SandboxConnection } from './sandbox/connection';
 export {
   ec2ClientOptions,

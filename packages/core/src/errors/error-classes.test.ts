@@ -8,6 +8,8 @@ import { InvalidArgumentError } from './invalid-argument-error';
 import { LedgerCorruptError } from './ledger-corrupt-error';
 import { PluginNotInstalledError } from './plugin-not-installed-error';
 import { RollbackIncompleteError } from './rollback-incomplete-error';
+import { SelfTargetRefusedError } from './self-target-refused-error';
+import { SimulationLockedError } from './simulation-locked-error';
 import { TerminatedError } from './terminated-error';
 import { TooManyTargetsError } from './too-many-targets-error';
 import { UnknownFilterKeyError } from './unknown-filter-key-error';
@@ -40,6 +42,20 @@ const examples = [
   [UnsupportedProviderError, new UnsupportedProviderError({ providerType: 'metal' }), 'unsupported-provider'],
   [TerminatedError, new TerminatedError(), 'terminated'],
   [LedgerCorruptError, new LedgerCorruptError({ source: 'run.jsonl', line: 3 }), 'ledger-corrupt'],
+  [
+    SimulationLockedError,
+    new SimulationLockedError({
+      lock: 'network failure simulation of zone z',
+      holder: 'run r',
+      seen: 'on this machine',
+    }),
+    'simulation-locked',
+  ],
+  [
+    SelfTargetRefusedError,
+    new SelfTargetRefusedError({ self: 'instance i-1', effect: 'terminated', override: 'allowSelfTarget' }),
+    'self-target-refused',
+  ],
 ] as const;
 
 describe('error classes', () => {

@@ -1,4 +1,4 @@
-export type { KubeCall, KubeClient } from './kube-client';
+export type { KubeCall, KubeClient, KubeClientOptions } from './kube-client';
 export { createKubeClient } from './kube-client';
 export type {
   ClusterAccessOptions,

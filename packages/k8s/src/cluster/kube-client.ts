@@ -1,7 +1,9 @@
 import type { IncomingMessage } from 'node:http';
+import { createLogger, type Logger } from '@chaosgarden/core';
 import type { ApiConstructor, ApiType, KubeConfig } from '@kubernetes/client-node';
 import { KubeApiError, kubeApiErrorFromResponse } from '../k8s-errors';
 import { type BuiltKubeConfig, buildKubeConfig } from './kube-config-builder';
+import { withKubeRetries } from './kube-retries';
 import { KubeTransport, readBody } from './kube-transport';
 import { type ClusterAccessOptions, resolveKubeconfigSource } from './kubeconfig-source';
 import { type LoadedKubeconfig, loadKubeconfig } from './load-kubeconfig';
@@ -15,7 +17,10 @@ export interface KubeCall {
   query?: Readonly<Record<string, string | number | boolean | undefined>>;
   /** Sent as JSON. */
   body?: unknown;
-  /** Whole-call limit for `request`, inactivity limit for `openStream`. Default 60 000 ms. */
+  /**
+   * Whole-call limit for `request` (retries included), inactivity limit for `openStream`.
+   * Default 60 000 ms.
+   */
   timeoutMs?: number;
   signal?: AbortSignal | undefined;
   /** Named in errors, e.g. `delete pod default/web-1`. */
@@ -30,9 +35,14 @@ export interface KubeClient {
   readonly origin: string;
   /** Requests sent so far, per verb. */
   requestCounts(): RequestCounts;
-  /** Sends a call and parses the JSON answer. A 401 re-authenticates once and retries. */
+  /**
+   * Sends a call and parses the JSON answer. A 401 re-authenticates once and retries; 429, 5xx and
+   * connection failures are retried (see `withKubeRetries`), each retry logged. When an earlier
+   * attempt's outcome is unknown (reset, timeout, 5xx), a create answering 409 AlreadyExists or a
+   * delete answering 404 counts as done and resolves with `undefined`.
+   */
   request<T = unknown>(call: KubeCall): Promise<T>;
-  /** Sends a call and returns the streaming 200 answer (for watches). */
+  /** Sends a call and returns the streaming 200 answer (for watches); opening it is retried as `request` is. */
   openStream(call: KubeCall): Promise<IncomingMessage>;
   /** client-node's `KubeConfig` (e.g. for `makeApiClient` with a typed API class). */
   kubeConfig(): KubeConfig;
@@ -44,19 +54,26 @@ export interface KubeClient {
   close(): void;
 }
 
+/** `ClusterAccessOptions` and where the client reports its retries. */
+export interface KubeClientOptions extends ClusterAccessOptions {
+  /** Receives one `warn` line per retried call. Default: `createLogger()` (stderr, env `CHAOSGARDEN_LOG_*`). */
+  logger?: Logger | undefined;
+  /** How often a failed call is tried again after the first attempt. Default 5; 0 turns retrying off. */
+  retries?: number | undefined;
+}
+
 const defaultTimeoutMs = 60_000;
 
 /**
  * Loads the kubeconfig (see `ClusterAccessOptions`), then builds the client. This is where
  * `@kubernetes/client-node` is first imported.
  */
-export async function createKubeClient(options: ClusterAccessOptions): Promise<KubeClient> {
+export async function createKubeClient(options: KubeClientOptions): Promise<KubeClient> {
   const loaded = await loadKubeconfig(resolveKubeconfigSource(options));
-  return kubeClientFor(loaded, await buildKubeConfig(loaded));
-}
-
-function kubeClientFor(loaded: LoadedKubeconfig, initial: BuiltKubeConfig): KubeClient {
-  return new AuthenticatedKubeClient(loaded, initial);
+  return new AuthenticatedKubeClient(loaded, await buildKubeConfig(loaded), {
+    logger: options.logger ?? createLogger(),
+    retries: options.retries ?? 5,
+  });
 }
 
 class AuthenticatedKubeClient implements KubeClient {
@@ -64,13 +81,19 @@ class AuthenticatedKubeClient implements KubeClient {
   readonly origin: string;
   readonly #loaded: LoadedKubeconfig;
   readonly #counter = createRequestCounter();
+  readonly #retrying: { logger: Logger; retries: number };
   #built: BuiltKubeConfig;
   #transports: KubeTransport[];
   #generation = 0;
   #reauthentication: Promise<void> | undefined;
 
-  constructor(loaded: LoadedKubeconfig, initial: BuiltKubeConfig) {
+  constructor(
+    loaded: LoadedKubeconfig,
+    initial: BuiltKubeConfig,
+    retrying: { logger: Logger; retries: number },
+  ) {
     this.#loaded = loaded;
+    this.#retrying = retrying;
     this.#built = initial;
     this.#transports = [new KubeTransport(initial.kubeConfig)];
     this.host = initial.kubeConfig.getCurrentCluster()?.server ?? loaded.server;
@@ -84,9 +107,21 @@ class AuthenticatedKubeClient implements KubeClient {
   async request<T>(call: KubeCall): Promise<T> {
     const limit = AbortSignal.timeout(call.timeoutMs ?? defaultTimeoutMs);
     const signal = call.signal ? AbortSignal.any([call.signal, limit]) : limit;
+    const attempt = async () => {
+      try {
+        const text = await readBody(await this.#send(call, signal));
+        return (text === '' ? undefined : JSON.parse(text)) as T;
+      } catch (error) {
+        if (call.signal?.aborted) throw call.signal.reason;
+        if (error instanceof KubeApiError) throw error;
+        throw new KubeApiError({ operation: call.operation, cause: error });
+      }
+    };
     try {
-      const text = await readBody(await this.#send(call, signal));
-      return (text === '' ? undefined : JSON.parse(text)) as T;
+      return await withKubeRetries(attempt, {
+        ...this.#retryOptions(call, signal),
+        whenAlreadyDone: () => undefined as T,
+      });
     } catch (error) {
       if (call.signal?.aborted) throw call.signal.reason;
       if (error instanceof KubeApiError) throw error;
@@ -95,7 +130,7 @@ class AuthenticatedKubeClient implements KubeClient {
   }
 
   openStream(call: KubeCall): Promise<IncomingMessage> {
-    return this.#send(call, call.signal);
+    return withKubeRetries(() => this.#send(call, call.signal), this.#retryOptions(call, call.signal));
   }
 
   kubeConfig(): KubeConfig {
@@ -111,6 +146,10 @@ class AuthenticatedKubeClient implements KubeClient {
 
   close(): void {
     for (const transport of this.#transports) transport.close();
+  }
+
+  #retryOptions(call: KubeCall, signal: AbortSignal | undefined) {
+    return { verb: call.verb, operation: call.operation, signal, ...this.#retrying };
   }
 
   async #send(call: KubeCall, signal: AbortSignal | undefined, retried = false): Promise<IncomingMessage> {

@@ -11,7 +11,8 @@ let stops: (() => Promise<void>)[] = [];
 beforeEach(async () => {
   server = new FakeWatchServer();
   const url = await server.start();
-  client = await createKubeClient({ kubeconfig: { object: fakeServerKubeconfig(url) } });
+  // The client's own retries would hide the failures whose handling by the cache is under test here.
+  client = await createKubeClient({ kubeconfig: { object: fakeServerKubeconfig(url) }, retries: 0 });
 });
 
 afterEach(async () => {

@@ -1,4 +1,4 @@
-import { createMemoryLedger, createMemoryLogger, RollbackIncompleteError } from '@chaosgarden/core';
+import { createMemoryLedger, createMemoryLogger, RollbackIncompleteError, SimulationLockedError } from '@chaosgarden/core';
 import { describe, expect, it } from 'vitest';
 import { rollbackNetworkFailureSimulation, runNetworkFailureSimulation } from '../src/index';
 import { clusterFilters } from './support/fixture';
@@ -105,7 +105,28 @@ describe('side by side with the Python chaosgarden', () => {
     expect(await blockingAcls(moto.ec2)).toEqual([]);
   });
 
-  it('our run cleans up the Python tool’s left-over partition before it blocks', async () => {
+  it('refuses to run while the Python tool’s partition of the same zone and filters is in place, changing nothing', async () => {
+    const zone = moto.fixture.zones[1];
+    const python = await runReference(connection, { op: 'partition', zone, filters: clusterFilters() });
+    expect(python.ok, python.stderr).toBe(true);
+    const partitioned = await aclBySubnet(moto.ec2);
+    const acls = await blockingAcls(moto.ec2);
+
+    const run = runNetworkFailureSimulation({
+      zone,
+      filters: clusterFilters(),
+      ...pluginAccess(connection),
+      logger: createMemoryLogger(),
+      ledger: createMemoryLedger(),
+    });
+
+    await expect(run).rejects.toSatisfy(SimulationLockedError.isInstance);
+    await expect(run).rejects.toThrow(/held in the cloud \(blocking network ACL acl-\w+ .*the Python chaosgarden tool/);
+    expect(await aclBySubnet(moto.ec2)).toEqual(partitioned);
+    expect(await blockingAcls(moto.ec2)).toEqual(acls);
+  });
+
+  it('our run cleans up the Python tool’s left-over partition before it blocks when told it is a left-over', async () => {
     const before = await aclBySubnet(moto.ec2);
     const zone = moto.fixture.zones[1];
     const python = await runReference(connection, { op: 'partition', zone, filters: clusterFilters() });
@@ -117,6 +138,7 @@ describe('side by side with the Python chaosgarden', () => {
       ...pluginAccess(connection),
       logger,
       ledger: createMemoryLedger(),
+      rollbackLeftovers: true,
     });
     const messages = logger.entries.map((entry) => entry.message);
     const partition = messages.findIndex((message) => message.startsWith('Partitioning'));

@@ -17,6 +17,7 @@ import { describe, expect, it } from 'vitest';
 import { rollbackNetworkFailureSimulation, runNetworkFailureSimulation } from '../src/index';
 import { startFaultProxy } from './support/fault-proxy';
 import { clusterFilters, clusterTagKey } from './support/fixture';
+import { markBlockingAclHoldersDead, separateStateDirectory } from './support/dead-holder';
 import { checkingLedger, interruptingLedger } from './support/ledgers';
 import { motoConnection, pluginAccess } from './support/moto';
 import { useMotoFixture } from './support/moto-fixture';
@@ -49,9 +50,11 @@ describe('network roll-back against moto', () => {
       duration: -1,
       logger: createMemoryLogger(),
       ledger: crash.ledger,
+      stateDirectory: separateStateDirectory(),
     });
     await crash.interrupted;
     await until('the calls in flight to finish', async () => crash.inFlight() === 0);
+    await markBlockingAclHoldersDead(moto.ec2);
     const leftOver = await aclBySubnet(moto.ec2);
     const blockedNow = [...leftOver].filter(([subnet, acl]) => before.get(subnet) !== acl);
     expect(blockedNow.length).toBeGreaterThan(0);

@@ -187,16 +187,14 @@ async function vpcsToSearch(api: Ec2Api, filters: ResolvedAwsFilters, place: Pla
 }
 
 /**
- * Where to look: the configured region (and endpoint), and every region and endpoint the ledgers'
- * runs recorded. Without a configured region and with nothing pending, nowhere.
+ * Where to look: the configured region (and endpoint), every region and endpoint the ledgers' runs
+ * recorded, and, when neither says anything, the environment's region (`AWS_REGION`).
  */
 function placesToLook(options: AwsReconcileOptions, blocks: readonly LedgerBlock[]): Place[] {
   const configuration = { ...((options.configuration ?? {}) as Record<string, unknown>) };
-  const configuredRegion =
-    (configuration.awsRegion as string | undefined) ??
-    (configuration.aws_region as string | undefined) ??
-    process.env.AWS_REGION ??
-    process.env.AWS_DEFAULT_REGION;
+  const explicitRegion =
+    (configuration.awsRegion as string | undefined) ?? (configuration.aws_region as string | undefined);
+  const environmentRegion = process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION;
   const configuredEndpoint =
     (configuration.awsEndpointUrl as string | undefined) ??
     (configuration.aws_endpoint_url as string | undefined);
@@ -219,13 +217,19 @@ function placesToLook(options: AwsReconcileOptions, blocks: readonly LedgerBlock
     }
     return place;
   };
-  if (configuredRegion !== undefined && configuredRegion !== '') {
-    placeFor(configuredRegion, configuredEndpoint);
+  if (explicitRegion !== undefined && explicitRegion !== '') {
+    placeFor(explicitRegion, configuredEndpoint);
   }
   for (const block of blocks) {
-    const region = block.region ?? configuredRegion;
+    const region = block.region ?? explicitRegion ?? environmentRegion;
     if (region === undefined) continue;
     placeFor(region, configuredEndpoint ?? block.endpointUrl).blocks.push(block);
+  }
+  // The environment's region is searched only when nothing else says where to look: a ledger's runs
+  // name their own region and endpoint, and searching the environment's next to it could reach AWS
+  // itself when the runs were against an emulator.
+  if (places.size === 0 && environmentRegion !== undefined && environmentRegion !== '') {
+    placeFor(environmentRegion, configuredEndpoint);
   }
   return [...places.values()];
 }

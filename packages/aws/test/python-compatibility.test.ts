@@ -1,4 +1,9 @@
-import { createMemoryLedger, createMemoryLogger, RollbackIncompleteError, SimulationLockedError } from '@chaosgarden/core';
+import {
+  createMemoryLedger,
+  createMemoryLogger,
+  RollbackIncompleteError,
+  SimulationLockedError,
+} from '@chaosgarden/core';
 import { describe, expect, it } from 'vitest';
 import { rollbackNetworkFailureSimulation, runNetworkFailureSimulation } from '../src/index';
 import { clusterFilters } from './support/fixture';
@@ -121,7 +126,9 @@ describe('side by side with the Python chaosgarden', () => {
     });
 
     await expect(run).rejects.toSatisfy(SimulationLockedError.isInstance);
-    await expect(run).rejects.toThrow(/held in the cloud \(blocking network ACL acl-\w+ .*the Python chaosgarden tool/);
+    await expect(run).rejects.toThrow(
+      /held in the cloud \(blocking network ACL acl-\w+ .*the Python chaosgarden tool/,
+    );
     expect(await aclBySubnet(moto.ec2)).toEqual(partitioned);
     expect(await blockingAcls(moto.ec2)).toEqual(acls);
   });

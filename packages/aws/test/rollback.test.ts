@@ -15,9 +15,9 @@ import {
 } from '@chaosgarden/core';
 import { describe, expect, it } from 'vitest';
 import { rollbackNetworkFailureSimulation, runNetworkFailureSimulation } from '../src/index';
+import { markBlockingAclHoldersDead, separateStateDirectory } from './support/dead-holder';
 import { startFaultProxy } from './support/fault-proxy';
 import { clusterFilters, clusterTagKey } from './support/fixture';
-import { markBlockingAclHoldersDead, separateStateDirectory } from './support/dead-holder';
 import { checkingLedger, interruptingLedger } from './support/ledgers';
 import { motoConnection, pluginAccess } from './support/moto';
 import { useMotoFixture } from './support/moto-fixture';

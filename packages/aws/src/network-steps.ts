@@ -2,6 +2,7 @@ import {
   createFileLedger,
   createTerminator,
   type Logger,
+  pendingChanges,
   type RollbackLedger,
   type RollbackResult,
   type SimulationEnd,
@@ -79,12 +80,27 @@ export async function finalRollback(
   const vpcIds = plans.filter((plan) => plan.subnetIds.length > 0).map((plan) => plan.vpcId);
   const outcome = await rollbackVpcs(api, context, vpcIds, input.filters.raw.vpcs, input.mode);
   assertRolledBack(outcome, input.zone, failure);
+  await settlePendingChanges(context);
   return {
     zone: input.zone,
     restored: outcome.restored,
     removed: outcome.removed,
     warnings: outcome.warnings,
   };
+}
+
+/**
+ * Once the roll-back left nothing behind, every change of this run in the zone is undone, also those
+ * the roll-back did not undo one by one (an ACL's entries go with the ACL; a change a signal stopped
+ * before it was made): marked so, a later reconcile does not look for them again.
+ */
+async function settlePendingChanges(context: NetworkContext): Promise<void> {
+  const pending = pendingChanges(await context.ledger.entries()).filter(
+    (change) => change.intent.provider === 'aws' && change.intent.zone === context.zone,
+  );
+  for (const change of pending) {
+    await context.ledger.markUndone(change.intent);
+  }
 }
 
 /** Builds the call's EC2 client and releases its sockets afterwards. */

@@ -236,8 +236,10 @@ function placesToLook(options: AwsReconcileOptions, blocks: readonly LedgerBlock
 
 /**
  * Marks each pending run settled in its own ledger once nothing of it is left: runs whose places were
- * reconciled without leftovers, and runs with nothing to undo (compute simulations: a terminated
- * instance cannot be brought back, a reboot ends by itself).
+ * reconciled without leftovers, and runs without a pending `create-network-acl`. Such a run's ACLs
+ * are all deleted (that intent is marked undone only after the delete succeeded, and AWS deletes no
+ * ACL that still has subnets), so its remaining entries and associations went with them; a compute
+ * run's terminations and reboots cannot be undone at all.
  */
 async function settleLedgers(
   runs: readonly PendingRun[],
@@ -250,11 +252,10 @@ async function settleLedgers(
   const lookedAt = new Set(places.flatMap((place) => place.blocks.map((block) => block.runId)));
   for (const run of runs) {
     const hasBlocks = blocks.some((block) => block.runId === run.runId);
-    const networkSettled = hasBlocks && lookedAt.has(run.runId) && handled.has(run.runId);
-    const nothingToUndo = run.changes.every((change) => !change.intent.action.includes('network-acl'));
-    if (!networkSettled && !nothingToUndo) continue;
-    if (nothingToUndo) {
-      const actions = [...new Set(run.changes.map((change) => change.intent.action))].join(', ');
+    if (hasBlocks && !(lookedAt.has(run.runId) && handled.has(run.runId))) continue;
+    const compute = run.changes.filter((change) => !change.intent.action.includes('network-acl'));
+    if (compute.length > 0) {
+      const actions = [...new Set(compute.map((change) => change.intent.action))].join(', ');
       logger.info(`Run ${run.runId} (zone ${run.zone}): ${actions} cannot be undone; marked as settled.`);
     }
     await markReconciled(run, directory === undefined ? {} : { directory });

@@ -19,6 +19,12 @@ import { until } from './support/until';
 // tries another sequence. moto itself is read directly (`moto.ec2`), never through the proxy.
 const failureRate = 0.2;
 const seed = Number(process.env.CHAOSGARDEN_FAULT_SEED ?? 42);
+const seedFromEnv = process.env.CHAOSGARDEN_FAULT_SEED !== undefined;
+/**
+ * How many faults a test must have seen so it cannot pass without any: known for the default seeds;
+ * another seed may put its faults elsewhere, so there only the state and the log are checked.
+ */
+const atLeast = (count: number) => (seedFromEnv ? 0 : count);
 const connection = motoConnection();
 useTemporaryStateDirectory();
 
@@ -37,12 +43,12 @@ function refusals(stats: FaultProxyStats): number {
 /** Figures for the docs, printed with the seed that produced them. */
 function report(what: string, stats: FaultProxyStats, logger: MemoryLogger) {
   console.info(
-    `${what} at ${failureRate * 100} % (seed ${stats.seed}): ${stats.requests} requests, faults ${JSON.stringify(stats.faults)}, ${retriedOperations(logger).length} retries logged`,
+    `${what} at ${failureRate * 100} % (seed ${stats.seed}): ${stats.requests} requests, faults ${JSON.stringify(stats.faults)}, ${retriedOperations(logger).length} retries logged (${[...new Set(retriedOperations(logger))].join(', ')})`,
   );
 }
 
 /** Every refused call shows up as a retry of the operation the proxy counted it under. */
-function expectRetriesLogged(stats: FaultProxyStats, logger: MemoryLogger, minimum = 1) {
+function expectRetriesLogged(stats: FaultProxyStats, logger: MemoryLogger, minimum: number) {
   const refused = Object.entries(stats.byOperation)
     .filter(
       ([, counts]) => counts.faults.throttle + counts.faults.serverError + counts.faults.connectionReset > 0,
@@ -115,8 +121,8 @@ describe('AWS simulations with 20 % of EC2 calls failing', () => {
       targets.map((subnet) => subnet.id).sort(),
     );
     expect(result.rollback.restored).toHaveLength(targets.length);
-    expect(refusals(stats)).toBeGreaterThanOrEqual(5);
-    expectRetriesLogged(stats, logger);
+    expect(refusals(stats)).toBeGreaterThanOrEqual(atLeast(5));
+    expectRetriesLogged(stats, logger, atLeast(3));
   });
 
   it('rolls back an interrupted run completely through the faults', async () => {
@@ -145,15 +151,15 @@ describe('AWS simulations with 20 % of EC2 calls failing', () => {
     report('network interruption and roll-back', stats, logger);
     expect(await aclBySubnet(moto.ec2)).toEqual(before);
     expect(await blockingAcls(moto.ec2)).toEqual([]);
-    expect(refusals(stats)).toBeGreaterThanOrEqual(3);
-    expect(retriedOperations(logger).length).toBeGreaterThan(0);
+    expect(refusals(stats)).toBeGreaterThanOrEqual(atLeast(3));
+    expect(retriedOperations(logger).length).toBeGreaterThanOrEqual(atLeast(1));
     crash.release();
     await expect(abandoned).rejects.toThrow('released');
   });
 
   it('terminates exactly the zone’s matching instances, retrying both of its calls', async () => {
     // Two calls only: the default seed is one that refuses the first attempt of each (a 5xx, then a reset).
-    await startProxy(process.env.CHAOSGARDEN_FAULT_SEED === undefined ? 224 : seed);
+    await startProxy(seedFromEnv ? seed : 224);
     const logger = createMemoryLogger();
     const result = await runComputeFailureSimulation({
       ...throughProxy(),
@@ -171,9 +177,6 @@ describe('AWS simulations with 20 % of EC2 calls failing', () => {
       expect(states.get(instance.id), instance.id).toBe(hit.includes(instance.id) ? 'terminated' : 'running');
     }
     expect(result.affected.map((target) => target.id).sort()).toEqual([...hit].sort());
-    if (process.env.CHAOSGARDEN_FAULT_SEED === undefined) {
-      expect(retriedOperations(logger)).toEqual(['DescribeInstances', 'TerminateInstances']);
-    }
-    expectRetriesLogged(stats, logger, 0);
+    expectRetriesLogged(stats, logger, atLeast(2));
   });
 });

@@ -90,6 +90,26 @@ logOptions(
   process.exitCode = await reportCommand(journal, options, io);
 });
 
+logOptions(
+  program
+    .command('rollback')
+    .description(
+      'find every left-over of earlier runs (roll-back ledgers and ownership marks), undo it and verify',
+    )
+    .option('--provider <type>', 'only this provider (aws, k8s); needed with --filter-… and --config')
+    .option('--zone <name>', 'only left-overs in this zone')
+    .option('--run <id>', "only this run's left-overs (its ledger id)")
+    .option('--filter-vpcs <json>', 'only in the VPCs these filters select (aws)')
+    .option('--filter-subnets <json>', 'with --zone: only the partition of this subnets filter (aws)')
+    .option('--config <name=value>', 'configuration value (repeatable), e.g. awsRegion=eu-west-1', collect)
+    .option('--kubeconfig <path>', "also remove the cluster health probe's resources from this cluster")
+    .option('--state-dir <path>', 'where the roll-back ledgers are (default: $CHAOSGARDEN_STATE_DIR)')
+    .option('--dry-run', 'list what would be undone; change nothing'),
+).action(async (options) => {
+  const { rollbackCommand } = await import('../commands/rollback/rollback-command');
+  process.exitCode = await rollbackCommand(options, io);
+});
+
 // Direct commands: generated from each cloud plugin's descriptor when invoked (see commands/direct).
 for (const provider of ['aws', 'azure', 'gcp', 'openstack', 'vsphere', 'alicloud']) {
   program

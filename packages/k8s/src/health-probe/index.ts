@@ -1,3 +1,4 @@
+export type { ProbeHolder } from './guard/probe-holder';
 export type { ProbeViolation } from './metrics/assess-metrics';
 export { assessMetrics } from './metrics/assess-metrics';
 export type { ComputeProbeMetricsOptions } from './metrics/compute-probe-metrics';
@@ -19,12 +20,17 @@ export type { ProbeTolerances } from './metrics/probe-tolerances';
 export { probeTolerances, tolerancesOf } from './metrics/probe-tolerances';
 export type { Thresholds, ThresholdsInput } from './metrics/thresholds';
 export { parseThresholds, substituteZoneIndexes, tolerationOf } from './metrics/thresholds';
+export { reconcileClusterHealthProbe } from './reconcile/reconcile-cluster-health-probe';
+export type {
+  ClusterHealthProbeReconcileReport,
+  ReconcileClusterHealthProbeOptions,
+} from './reconcile/reconcile-options';
 export type { ProbeReport, ProbeReportRow } from './report/probe-report-data';
 export { probeReport } from './report/probe-report-data';
 export { renderProbeReport } from './report/render-probe-report';
 export type { Manifest, ProbeManifestOptions } from './resources/probe-manifests';
 export { probeManifests } from './resources/probe-manifests';
-export { defaultProbeImage, probeNamespace } from './resources/probe-resource-names';
+export { defaultProbeImage, holderAnnotation, probeNamespace } from './resources/probe-resource-names';
 export {
   rollbackClusterHealthProbe,
   runClusterHealthProbe,

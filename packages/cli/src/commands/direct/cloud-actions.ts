@@ -96,6 +96,12 @@ export function cloudActions(descriptor: CloudProviderDescriptorV1): DirectActio
       kind: 'boolean',
     },
   ];
+  const allowSelfTarget: DirectOption = {
+    flags: '--allow-self-target',
+    description: 'allow the machine running this command among the targets',
+    key: 'allowSelfTarget',
+    kind: 'boolean',
+  };
   const base = { filters: {} };
   return [
     {
@@ -125,6 +131,7 @@ export function cloudActions(descriptor: CloudProviderDescriptorV1): DirectActio
           key: 'maxRuntime',
           kind: 'number',
         },
+        allowSelfTarget,
       ],
       changesCloud: true,
       assess: 'assessFiltersImpact',
@@ -134,7 +141,18 @@ export function cloudActions(descriptor: CloudProviderDescriptorV1): DirectActio
       command: 'network',
       method: 'runNetworkFailureSimulation',
       description: "block the zone's network, wait, roll back",
-      options: [...common, ...simulation(networkFailureModes)],
+      options: [
+        ...common,
+        ...simulation(networkFailureModes),
+        {
+          flags: '--rollback-leftovers',
+          description:
+            "roll back the same zone's partitions whose holder is unknown (e.g. the Python tool's) first",
+          key: 'rollbackLeftovers',
+          kind: 'boolean',
+        },
+        allowSelfTarget,
+      ],
       changesCloud: true,
       assess: 'assessFiltersImpact',
       base,

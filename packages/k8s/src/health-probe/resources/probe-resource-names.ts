@@ -14,3 +14,9 @@ export const heartbeatKinds = {
   heartbeats: 'Heartbeat',
   acknowledgedheartbeats: 'AcknowledgedHeartbeat',
 } as const;
+
+/**
+ * Namespace annotation naming the probe run that installed the resources (JSON, see `ProbeHolder`), so
+ * a second probe on the same cluster can tell a live install from a left-over.
+ */
+export const holderAnnotation = 'chaos.gardener.cloud/holder';

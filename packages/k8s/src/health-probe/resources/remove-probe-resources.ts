@@ -2,7 +2,8 @@ import { abortableSleep, type Logger, RollbackIncompleteError } from '@chaosgard
 import type { KubeClient } from '../../cluster/kube-client';
 import { describeError, statusCodeOf } from '../../k8s-errors';
 import { describeManifest, objectPath } from './manifest-paths';
-import { type Manifest, probeManifests } from './probe-manifests';
+import type { Manifest } from './probe-manifests';
+import { probeObjects as names } from './probe-objects';
 import { probeNamespace } from './probe-resource-names';
 
 export interface RemoveProbeResourcesOptions {
@@ -14,13 +15,6 @@ export interface RemoveProbeResourcesOptions {
   readonly pollIntervalMs?: number | undefined;
   readonly signal?: AbortSignal | undefined;
 }
-
-const names = probeManifests({
-  replicas: 1,
-  agentSource: '',
-  image: '',
-  tls: { certificatePem: '', keyPem: '' },
-});
 
 /**
  * Removes the probe in the Python tool's order (spec §5 cleanup): the two Deployments (foreground), then

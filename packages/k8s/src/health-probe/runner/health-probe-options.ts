@@ -1,4 +1,4 @@
-import type { DurationInput, Logger } from '@chaosgarden/core';
+import type { DurationInput, Logger, RollbackLedger } from '@chaosgarden/core';
 import type { ClusterAccessOptions } from '../../cluster/kubeconfig-source';
 import type { ThresholdsInput } from '../metrics/thresholds';
 
@@ -30,6 +30,13 @@ export interface ClusterHealthProbeOptions extends ClusterAccessOptions {
   signal?: AbortSignal | undefined;
   /** Where progress, the summary and violations go. Default: `createLogger()`. */
   logger?: Logger | undefined;
+  /**
+   * Where the install is recorded before it is made (and marked done/undone), so `chaosgarden rollback`
+   * finds it after a crash. Default: `createFileLedger()`, a new run's file under the state directory
+   * (env `CHAOSGARDEN_STATE_DIR`, else `$XDG_STATE_HOME/chaosgarden` or `~/.local/state/chaosgarden`),
+   * which also holds the lock against a second probe on the same cluster from this machine.
+   */
+  ledger?: RollbackLedger | undefined;
 }
 
 /** Options of `rollbackClusterHealthProbe`. */
@@ -52,4 +59,5 @@ export const healthProbeOptionNames = [
   'secrets',
   'signal',
   'logger',
+  'ledger',
 ];

@@ -1,0 +1,114 @@
+import { join } from 'node:path';
+import { findPendingRuns } from '@chaosgarden/core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ledgerLineCount, spread, whenReached } from './support/kill-points';
+import {
+  aclOfSubnet,
+  blockingAclIds,
+  clusterTagKey,
+  createMotoFixture,
+  type MotoFixture,
+} from './support/moto-fixture';
+import { scratchDirectory, startCli } from './support/run-cli';
+
+const tagFilter = JSON.stringify([{ Name: 'tag-key', Values: [clusterTagKey] }]);
+const simulation = [
+  'aws',
+  'network',
+  '--zone',
+  'us-east-1a',
+  '--filter-vpcs',
+  tagFilter,
+  '--filter-subnets',
+  tagFilter,
+  '--duration',
+  '1',
+  '--yes',
+];
+const signals = ['SIGINT', 'SIGTERM', 'SIGKILL'] as const;
+
+interface Outcome {
+  signal: (typeof signals)[number];
+  /** Ledger lines written when the signal was sent; -1: before the first, by time. */
+  killedAt: number;
+  leftBehind: string[];
+}
+
+/**
+ * Kills `chaosgarden aws network` at points spread over its whole life (start-up, set-up, blocking,
+ * waiting, roll-back) with SIGINT, SIGTERM and SIGKILL. After SIGINT/SIGTERM the run itself must leave
+ * nothing behind; after SIGKILL one `chaosgarden rollback` (no flags: the ledger knows where) must.
+ */
+describe('network simulation killed at many points (moto)', () => {
+  let fixture: MotoFixture | undefined;
+  afterEach(() => fixture?.ec2.destroy());
+
+  async function whatIsLeft(original: Map<string, string>, state: string): Promise<string[]> {
+    const left: string[] = [];
+    const now = await aclOfSubnet((fixture as MotoFixture).ec2);
+    for (const [subnet, acl] of original) {
+      if (now.get(subnet) !== acl) left.push(`${subnet} on ${now.get(subnet)} instead of ${acl}`);
+    }
+    left.push(...(await blockingAclIds((fixture as MotoFixture).ec2)).map((id) => `blocking ACL ${id}`));
+    const pending = await findPendingRuns({ directory: state });
+    left.push(
+      ...pending.runs.flatMap((run) =>
+        run.changes.map((change) => `ledger: ${change.intent.action} pending`),
+      ),
+    );
+    return left;
+  }
+
+  async function killAt(point: number, signal: Outcome['signal']): Promise<Outcome> {
+    fixture = await createMotoFixture();
+    const original = await aclOfSubnet(fixture.ec2);
+    const cwd = scratchDirectory();
+    const state = join(cwd, 'state');
+    const run = startCli(simulation, cwd);
+    let ended = false;
+    void run.done.then(() => {
+      ended = true;
+    });
+    const started = Date.now();
+    const reached = await whenReached(
+      () => (point < 0 ? Date.now() - started > 150 : ledgerLineCount(state) >= point),
+      () => ended,
+    );
+    const killedAt = reached ? (point < 0 ? -1 : ledgerLineCount(state)) : Number.POSITIVE_INFINITY;
+    if (reached) run.child.kill(signal);
+    const exit = await run.done;
+    if (signal !== 'SIGKILL' && reached) {
+      expect(exit.signal ?? exit.code, exit.stderr).not.toBe(null);
+    }
+    if (signal === 'SIGKILL') {
+      const rollback = await startCli(['rollback'], cwd).done;
+      expect(rollback.code, rollback.stderr).toBe(0);
+    }
+    return { signal, killedAt, leftBehind: await whatIsLeft(original, state) };
+  }
+
+  it('leaves nothing behind at any kill point, with any signal', async () => {
+    // One full run first: how many ledger lines a whole run writes, to spread the points over.
+    fixture = await createMotoFixture();
+    const cwd = scratchDirectory();
+    const full = await startCli(simulation, cwd).done;
+    expect(full.code, full.stderr).toBe(0);
+    const total = ledgerLineCount(join(cwd, 'state'));
+    expect(total).toBeGreaterThan(15);
+    fixture.ec2.destroy();
+
+    const points = [-1, ...spread(0, total - 1, 9)];
+    const outcomes: Outcome[] = [];
+    for (const signal of signals) {
+      for (const point of points) outcomes.push(await killAt(point, signal));
+    }
+
+    const failed = outcomes.filter((outcome) => outcome.leftBehind.length > 0);
+    const tried = outcomes.filter((outcome) => Number.isFinite(outcome.killedAt));
+    console.log(
+      `network kill points: ${tried.length} tried (${signals.map((signal) => `${signal} ${tried.filter((o) => o.signal === signal).length}`).join(', ')}; ledger lines at the kill ${tried.map((o) => o.killedAt).join(' ')} of ${total}), ${failed.length} left something behind`,
+    );
+    expect(failed).toEqual([]);
+    expect(tried.length).toBeGreaterThanOrEqual(24);
+  });
+});

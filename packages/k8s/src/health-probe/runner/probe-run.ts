@@ -1,0 +1,88 @@
+import { acquireLocalLock, type Logger, type RollbackLedger, SimulationLockedError } from '@chaosgarden/core';
+import type { KubeClient } from '../../cluster/kube-client';
+import { describeError } from '../../k8s-errors';
+import { assertNoLiveProbe } from '../guard/probe-guard';
+import { createProbeHolder } from '../guard/probe-holder';
+import type { HealthProbeMetrics } from '../metrics/metric-types';
+import { removeProbeResources } from '../resources/remove-probe-resources';
+import { installProbe } from './install-probe';
+import { measureClusterHealth } from './measure-cluster-health';
+import { probeInstallIntent } from './probe-install-intent';
+
+export interface ProbeRunSettings {
+  readonly duration: number;
+  readonly agentSource: string;
+  readonly image: string;
+  readonly cleanupTimeoutMs: number;
+  readonly ledger: RollbackLedger;
+  readonly logger: Logger;
+  /** The task's signal (caller's signal or SIGINT/SIGTERM): ends set-up or probing, never the roll-back. */
+  readonly signal: AbortSignal;
+}
+
+export interface ProbeMeasurement {
+  readonly zones: string[];
+  readonly metrics: HealthProbeMetrics;
+}
+
+/**
+ * One probe run against one cluster, guarded against a second probe there (a lock on this machine, the
+ * holder mark in the cluster): removes left-overs, records the install in the ledger, installs, probes,
+ * and removes everything again, also when set-up or probing failed or a signal arrived.
+ *
+ * @throws SimulationLockedError when another probe holds the cluster (nothing changed then).
+ */
+export async function guardedProbeRun(
+  client: KubeClient,
+  settings: ProbeRunSettings,
+): Promise<ProbeMeasurement> {
+  const { ledger, logger, signal } = settings;
+  const lock = await acquireLocalLock({
+    key: ['health-probe', client.host],
+    description: `cluster health probe of ${client.host}`,
+    runId: ledger.runId,
+  });
+  try {
+    await assertNoLiveProbe(client, logger, signal);
+    // Never given the signal: a roll-back that a SIGINT cut short would leave the probe behind.
+    const cleanup = () => removeProbeResources({ client, logger, timeoutMs: settings.cleanupTimeoutMs });
+    await cleanup();
+    return await installMeasureAndRemove(client, settings, cleanup);
+  } finally {
+    await lock.release();
+  }
+}
+
+async function installMeasureAndRemove(
+  client: KubeClient,
+  settings: ProbeRunSettings,
+  cleanup: () => Promise<void>,
+): Promise<ProbeMeasurement> {
+  const { ledger, logger, signal, duration, cleanupTimeoutMs } = settings;
+  const holder = createProbeHolder({ runId: ledger.runId, durationSeconds: duration, cleanupTimeoutMs });
+  const intent = await ledger.recordIntent(probeInstallIntent(client.host));
+  let measured: ProbeMeasurement;
+  try {
+    const zones = await installProbe(client, { ...settings, holder });
+    await ledger.markDone(intent);
+    measured = {
+      zones,
+      metrics: await measureClusterHealth(client, { duration, logger, signal, holder, cleanupTimeoutMs }),
+    };
+  } catch (error) {
+    if (SimulationLockedError.isInstance(error)) {
+      // The resources are the other probe's: none of this run's install is in effect, and none is removed.
+      await ledger.markUndone(intent);
+    } else {
+      await cleanup()
+        .then(() => ledger.markUndone(intent))
+        .catch((cleanupError: unknown) =>
+          logger.error(`Probe cleanup failed: ${describeError(cleanupError)}`),
+        );
+    }
+    throw error;
+  }
+  await cleanup();
+  await ledger.markUndone(intent);
+  return measured;
+}

@@ -1,0 +1,116 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createMemoryLogger, pendingChanges, readLedger } from '@chaosgarden/core';
+import { acquireSandboxLock, readSandboxConnection } from '@chaosgarden/testkit';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { KubeClient } from '../src/cluster/kube-client';
+import { reconcileClusterHealthProbe } from '../src/health-probe/reconcile/reconcile-cluster-health-probe';
+import { removeProbeResources } from '../src/health-probe/resources/remove-probe-resources';
+import { existingProbeResources, probeTestCluster } from './health-probe-support/probe-cluster';
+import { killPoints, phaseAtKill, startProbeChild, waitForKillPoint } from './support/probe-kill-points';
+
+// The child runs the built package (dist), as users do: `npm run build -w @chaosgarden/k8s` first.
+
+const signals = ['SIGINT', 'SIGTERM', 'SIGKILL'] as const;
+const results: {
+  point: string;
+  signal: string;
+  landed: string;
+  leftovers: string[];
+  seconds: number;
+  exit: string;
+}[] = [];
+let client: KubeClient;
+let kubeconfigPath: string;
+let releaseLock: (() => void) | undefined;
+const startedAt = Date.now();
+
+beforeAll(async () => {
+  releaseLock = await acquireSandboxLock(readSandboxConnection().stateDir, 'health-probe-tests');
+  ({ client, kubeconfigPath } = await probeTestCluster());
+  await removeProbeResources({ client, logger: createMemoryLogger() });
+});
+
+afterAll(async () => {
+  const failed = results.filter((result) => result.leftovers.length > 0);
+  const perSignal = signals
+    .map((signal) => {
+      const mine = results.filter((result) => result.signal === signal);
+      return `${signal} ${mine.filter((result) => result.leftovers.length > 0).length}/${mine.length}`;
+    })
+    .join(', ');
+  const longest = Math.max(0, ...results.map((result) => result.seconds));
+  const landed = ['set-up', 'probing', 'roll-back']
+    .map((phase) => `${results.filter((result) => result.landed === phase).length} in ${phase}`)
+    .join(', ');
+  // One line for docs/reliability.md.
+  console.log(
+    `probe kill points: ${results.length} tried (${landed}), ${failed.length} left something (${perSignal}); ` +
+      `longest ${longest.toFixed(1)}s, whole file ${((Date.now() - startedAt) / 1000).toFixed(0)}s`,
+  );
+  await removeProbeResources({ client, logger: createMemoryLogger() }).catch(() => undefined);
+  client?.close();
+  releaseLock?.();
+});
+
+/** Runs the reconcile a user runs after a crash, with the state directory the dead probe used. */
+async function reconcileAfterCrash(stateDirectory: string) {
+  const previous = process.env.CHAOSGARDEN_STATE_DIR;
+  process.env.CHAOSGARDEN_STATE_DIR = stateDirectory;
+  try {
+    return await reconcileClusterHealthProbe({ kubeconfig: kubeconfigPath, logger: createMemoryLogger() });
+  } finally {
+    if (previous === undefined) delete process.env.CHAOSGARDEN_STATE_DIR;
+    else process.env.CHAOSGARDEN_STATE_DIR = previous;
+  }
+}
+
+describe('a health probe killed at any point leaves nothing behind', () => {
+  for (const point of killPoints) {
+    for (const signal of signals) {
+      const afterwards =
+        signal === 'SIGKILL' ? 'after reconcileClusterHealthProbe' : 'by rolling back itself';
+      it(`${signal} at "${point.name}": nothing is left ${afterwards} and the ledger shows the install undone`, async () => {
+        const began = Date.now();
+        const stateDirectory = mkdtempSync(join(tmpdir(), 'chaosgarden-kill-point-'));
+        const child = startProbeChild(kubeconfigPath, stateDirectory, 3);
+        try {
+          expect(await waitForKillPoint(client, point, child), child.output()).toBe(true);
+          const landed = phaseAtKill(child.output());
+          child.process.kill(signal);
+          const exit = await child.exited;
+          let leftovers: string[];
+          if (signal === 'SIGKILL') {
+            const report = await reconcileAfterCrash(stateDirectory);
+            expect(report.leftovers).toEqual([]);
+            leftovers = await existingProbeResources(client);
+          } else {
+            leftovers = await existingProbeResources(client);
+            expect(exit, child.output()).toBe(signal);
+          }
+          results.push({
+            point: point.name,
+            signal,
+            landed,
+            leftovers,
+            seconds: (Date.now() - began) / 1000,
+            exit,
+          });
+          expect(leftovers, child.output()).toEqual([]);
+          const runId = child.runId();
+          expect(runId).toBeDefined();
+          const entries = await readLedger(runId ?? '', { directory: stateDirectory });
+          expect(entries.filter((entry) => entry.phase === 'intent')).toHaveLength(1);
+          expect(pendingChanges(entries)).toEqual([]);
+        } finally {
+          if (child.process.exitCode === null && child.process.signalCode === null)
+            child.process.kill('SIGKILL');
+          await child.exited;
+          await removeProbeResources({ client, logger: createMemoryLogger() }).catch(() => undefined);
+          rmSync(stateDirectory, { recursive: true, force: true });
+        }
+      });
+    }
+  }
+});

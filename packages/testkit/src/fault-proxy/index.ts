@@ -1,0 +1,11 @@
+export type {
+  FaultCounts,
+  FaultFlavor,
+  FaultKind,
+  FaultProxy,
+  FaultProxyOptions,
+  FaultProxyStats,
+  ProxiedRequest,
+} from './fault-proxy-options';
+export { faultKinds } from './fault-proxy-options';
+export { startFaultProxy } from './start-fault-proxy';

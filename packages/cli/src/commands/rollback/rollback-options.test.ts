@@ -1,0 +1,45 @@
+import { InvalidArgumentError } from '@chaosgarden/core';
+import { describe, expect, it } from 'vitest';
+import { rollbackRequest } from './rollback-options';
+
+describe('rollbackRequest', () => {
+  it('takes no flags at all: the ledgers say what to look for', () => {
+    expect(rollbackRequest({})).toEqual({
+      provider: undefined,
+      zone: undefined,
+      runId: undefined,
+      filters: undefined,
+      configuration: undefined,
+      kubeconfig: undefined,
+      stateDirectory: undefined,
+      dryRun: false,
+    });
+  });
+
+  it('parses filters and configuration pairs for a named provider', () => {
+    const request = rollbackRequest({
+      provider: 'aws',
+      zone: 'eu-west-1a',
+      filterVpcs: '[{"Name":"tag-key","Values":["k"]}]',
+      config: ['awsRegion=eu-west-1', 'awsEndpointUrl=http://127.0.0.1:5000/?a=b'],
+      dryRun: true,
+    });
+    expect(request.filters).toEqual({ vpcs: [{ Name: 'tag-key', Values: ['k'] }] });
+    expect(request.configuration).toEqual({
+      awsRegion: 'eu-west-1',
+      awsEndpointUrl: 'http://127.0.0.1:5000/?a=b',
+    });
+    expect(request.dryRun).toBe(true);
+  });
+
+  it.each([
+    [{ filterVpcs: '[]' }, /name it with --provider/],
+    [{ config: ['awsRegion=x'] }, /name it with --provider/],
+    [{ provider: 'aws', filterSubnets: '[{' }, /--filter-subnets is not valid JSON/],
+    [{ provider: 'aws', config: ['awsRegion'] }, /--config takes name=value/],
+    [{ zone: '' }, /zone/i],
+  ])('refuses %j before anything runs', (flags, message) => {
+    expect(() => rollbackRequest(flags)).toThrow(message);
+    expect(() => rollbackRequest(flags)).toThrow(InvalidArgumentError);
+  });
+});

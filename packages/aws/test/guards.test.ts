@@ -12,7 +12,7 @@ import {
   runNetworkFailureSimulationInBackground,
 } from '../src/index';
 import { deadPid } from './support/dead-holder';
-import { clusterFilters, clusterTagKey } from './support/fixture';
+import { clusterFilters } from './support/fixture';
 import { startMetadataServer } from './support/metadata-server';
 import { motoConnection, pluginAccess } from './support/moto';
 import { useMotoFixture } from './support/moto-fixture';

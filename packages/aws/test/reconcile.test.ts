@@ -57,9 +57,9 @@ describe('reconcile against moto', () => {
     expect(report.leftovers).toEqual([]);
     expect(report.runs).toEqual([runId]);
     expect(report.found.length).toBeGreaterThan(0);
-    expect(report.found.every((target) => (target.details?.foundBy as string[]).includes('ledger'))).toBe(
-      true,
-    );
+    expect(
+      report.found.every((target) => ((target.details?.foundBy ?? []) as string[]).includes('ledger')),
+    ).toBe(true);
     expect(report.removed.map((target) => target.id).sort()).toEqual(
       report.found.map((target) => target.id).sort(),
     );

@@ -21,7 +21,11 @@ export async function withGardenSession<T>(
   body: (session: GardenSession) => Promise<T>,
 ): Promise<T> {
   const reference = readShootReference(options.configuration);
-  const client = await createKubeClient({ kubeconfig: options.kubeconfig, secrets: options.secrets });
+  const client = await createKubeClient({
+    kubeconfig: options.kubeconfig,
+    secrets: options.secrets,
+    ...(options.logger === undefined ? {} : { logger: options.logger }),
+  });
   try {
     const { signal } = options;
     const namespace = await readProjectNamespace(client, reference.project, signal);

@@ -25,6 +25,11 @@ export interface KubeCall {
   signal?: AbortSignal | undefined;
   /** Named in errors, e.g. `delete pod default/web-1`. */
   operation: string;
+  /**
+   * Retries of this call after the first attempt. Default: the client's (5). 0 for calls whose
+   * failure is the measurement, such as the health probe's regional API heartbeat.
+   */
+  retries?: number;
 }
 
 /** A lazily authenticated connection to one cluster. */
@@ -149,7 +154,13 @@ class AuthenticatedKubeClient implements KubeClient {
   }
 
   #retryOptions(call: KubeCall, signal: AbortSignal | undefined) {
-    return { verb: call.verb, operation: call.operation, signal, ...this.#retrying };
+    return {
+      verb: call.verb,
+      operation: call.operation,
+      signal,
+      ...this.#retrying,
+      ...(call.retries === undefined ? {} : { retries: call.retries }),
+    };
   }
 
   async #send(call: KubeCall, signal: AbortSignal | undefined, retried = false): Promise<IncomingMessage> {

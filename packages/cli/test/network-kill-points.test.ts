@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { findPendingRuns } from '@chaosgarden/core';
+import { readSandboxConnection, startFaultProxy } from '@chaosgarden/testkit';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ledgerLineCount, spread, whenReached } from './support/kill-points';
 import {
@@ -31,6 +32,8 @@ interface Outcome {
   signal: (typeof signals)[number];
   /** Ledger lines written when the signal was sent; -1: before the first, by time. */
   killedAt: number;
+  /** Retries `chaosgarden rollback` logged. */
+  retried: number;
   leftBehind: string[];
 }
 
@@ -59,12 +62,16 @@ describe('network simulation killed at many points (moto)', () => {
     return left;
   }
 
-  async function killAt(point: number, signal: Outcome['signal']): Promise<Outcome> {
+  async function killAt(
+    point: number,
+    signal: Outcome['signal'],
+    env: Record<string, string> = {},
+  ): Promise<Outcome> {
     fixture = await createMotoFixture();
     const original = await aclOfSubnet(fixture.ec2);
     const cwd = scratchDirectory();
     const state = join(cwd, 'state');
-    const run = startCli(simulation, cwd);
+    const run = startCli(simulation, cwd, env);
     let ended = false;
     void run.done.then(() => {
       ended = true;
@@ -80,11 +87,13 @@ describe('network simulation killed at many points (moto)', () => {
     if (signal !== 'SIGKILL' && reached) {
       expect(exit.signal ?? exit.code, exit.stderr).not.toBe(null);
     }
+    let retried = 0;
     if (signal === 'SIGKILL') {
-      const rollback = await startCli(['rollback'], cwd).done;
+      const rollback = await startCli(['rollback'], cwd, env).done;
       expect(rollback.code, rollback.stderr).toBe(0);
+      retried = rollback.stderr.split('\n').filter((line) => line.includes('[Warning] Retrying')).length;
     }
-    return { signal, killedAt, leftBehind: await whatIsLeft(original, state) };
+    return { signal, killedAt, retried, leftBehind: await whatIsLeft(original, state) };
   }
 
   it('leaves nothing behind at any kill point, with any signal', async () => {
@@ -110,5 +119,49 @@ describe('network simulation killed at many points (moto)', () => {
     );
     expect(failed).toEqual([]);
     expect(tried.length).toBeGreaterThanOrEqual(24);
+  });
+
+  it('leaves nothing behind when the simulation and its rollback go through a faulty API (20 %)', async () => {
+    const sandbox = readSandboxConnection();
+    const proxy = await startFaultProxy({
+      target: sandbox.awsEndpoint,
+      failureRate: 0.2,
+      flavor: 'aws',
+      seed: Number(process.env.CHAOSGARDEN_FAULT_SEED ?? 11),
+      delayMs: [50, 400],
+      log: () => {},
+    });
+    try {
+      const env = { AWS_ENDPOINT_URL_EC2: proxy.url, AWS_ENDPOINT_URL: proxy.url };
+      const outcomes: Outcome[] = [];
+      for (const [point, signal] of [
+        [4, 'SIGKILL'],
+        [9, 'SIGKILL'],
+        [13, 'SIGKILL'],
+        [18, 'SIGKILL'],
+        [22, 'SIGKILL'],
+        [6, 'SIGTERM'],
+        [14, 'SIGINT'],
+        [20, 'SIGTERM'],
+      ] as const) {
+        outcomes.push(await killAt(point, signal, env));
+      }
+      const stats = proxy.stats();
+      const injected = Object.values(stats.faults).reduce((sum, count) => sum + count, 0);
+      const failed = outcomes.filter((outcome) => outcome.leftBehind.length > 0);
+      console.log(
+        `network kill points through the fault proxy (20 %, seed ${stats.seed}): ${outcomes.length} tried, ${failed.length} left something behind; ${stats.requests} requests, ${injected} faults (${Object.entries(
+          stats.faults,
+        )
+          .map(([kind, count]) => `${kind} ${count}`)
+          .join(
+            ', ',
+          )}), ${outcomes.reduce((sum, outcome) => sum + outcome.retried, 0)} retries logged by chaosgarden rollback`,
+      );
+      expect(failed).toEqual([]);
+      expect(injected).toBeGreaterThanOrEqual(10);
+    } finally {
+      await proxy.close();
+    }
   });
 });

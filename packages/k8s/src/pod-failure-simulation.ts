@@ -1,4 +1,5 @@
 import {
+  acquireLocalLock,
   backgroundForm,
   createLogger,
   createTerminator,
@@ -40,7 +41,22 @@ export async function runPodFailureSimulation(
   return runSimulation({ name, logger, ...(options.signal ? { signal: options.signal } : {}) }, async () => {
     const client = await createKubeClient(options);
     try {
-      return await simulate(client, settings, logger, options.signal);
+      const { selection } = settings;
+      const selectors = [
+        selection.nodeLabelSelector,
+        selection.metadataSelector,
+        selection.ownerSelector,
+      ].map(formatSelector);
+      const lock = await acquireLocalLock({
+        key: ['pod-failure', client.host, selection.labelSelector ?? '', ...selectors],
+        description: `pod failure simulation on ${client.host} (selectors ${[selection.labelSelector ?? '', ...selectors].join(' ')})`,
+        ...(options.stateDirectory === undefined ? {} : { directory: options.stateDirectory }),
+      });
+      try {
+        return await simulate(client, settings, logger, options.signal);
+      } finally {
+        await lock.release();
+      }
     } finally {
       client.close();
     }

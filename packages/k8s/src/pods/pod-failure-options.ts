@@ -42,6 +42,11 @@ export interface PodFailureSimulationOptions extends PodSelectorOptions, Cluster
    * Default `false`: such a call is refused before anything is deleted.
    */
   allowEmptySelectors?: boolean | undefined;
+  /**
+   * Where the per-machine lock goes that keeps a second simulation with the same selectors on the same
+   * cluster from running at once. Default: `resolveStateDirectory()`.
+   */
+  stateDirectory?: string | undefined;
 }
 
 /** A pod the simulation deleted. */
@@ -105,6 +110,7 @@ const knownOptions = [
   'logger',
   'maxTargets',
   'allowEmptySelectors',
+  'stateDirectory',
 ] as const;
 
 /**

@@ -1,6 +1,7 @@
 import { createMemoryLedger, createMemoryLogger, type MemoryLogger } from '@chaosgarden/core';
 import { type FaultProxy, type FaultProxyStats, startFaultProxy } from '@chaosgarden/testkit';
 import { afterEach, describe, expect, it } from 'vitest';
+import { useTemporaryStateDirectory } from '../../../test-support/temporary-state-directory';
 import {
   rollbackNetworkFailureSimulation,
   runComputeFailureSimulation,
@@ -12,7 +13,6 @@ import { interruptingLedger } from './support/ledgers';
 import { motoConnection, pluginAccess } from './support/moto';
 import { useMotoFixture } from './support/moto-fixture';
 import { aclBySubnet, blockingAcls, instanceStates } from './support/moto-state';
-import { useTemporaryStateDirectory } from './support/state-directory';
 import { until } from './support/until';
 
 // Every fault kind, 20 % of the calls. A fixed seed keeps the run repeatable; CHAOSGARDEN_FAULT_SEED

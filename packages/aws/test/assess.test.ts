@@ -3,12 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CloudApiError, createMemoryLogger } from '@chaosgarden/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useTemporaryStateDirectory } from '../../../test-support/temporary-state-directory';
 import { type AwsConfiguration, type AwsSecrets, assessFiltersImpact } from '../src/index';
 import { type FaultProxy, startFaultProxy } from './support/fault-proxy';
 import { clusterFilters, clusterTagKey } from './support/fixture';
 import { motoConnection, pluginAccess } from './support/moto';
 import { useMotoFixture } from './support/moto-fixture';
-import { useTemporaryStateDirectory } from './support/state-directory';
 
 const connection = motoConnection();
 useTemporaryStateDirectory();

@@ -7,13 +7,13 @@ import {
 } from '@aws-sdk/client-ec2';
 import { createMemoryLedger, createMemoryLogger } from '@chaosgarden/core';
 import { describe, expect, it } from 'vitest';
+import { useTemporaryStateDirectory } from '../../../test-support/temporary-state-directory';
 import { runComputeFailureSimulation, runComputeFailureSimulationInBackground } from '../src/index';
 import { startFaultProxy } from './support/fault-proxy';
 import { clusterFilters, clusterTagKey } from './support/fixture';
 import { motoConnection, pluginAccess } from './support/moto';
 import { useMotoFixture } from './support/moto-fixture';
 import { instanceStates } from './support/moto-state';
-import { useTemporaryStateDirectory } from './support/state-directory';
 
 const connection = motoConnection();
 useTemporaryStateDirectory();

@@ -1,8 +1,8 @@
 import { describeProviderConformance } from '@chaosgarden/testkit';
 import * as vitest from 'vitest';
+import { useTemporaryStateDirectory } from '../../../test-support/temporary-state-directory';
 import { plugin } from '../src/index';
 import { clusterFilters } from './support/fixture';
-import { useTemporaryStateDirectory } from './support/state-directory';
 
 useTemporaryStateDirectory();
 

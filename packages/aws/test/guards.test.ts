@@ -6,6 +6,7 @@ import {
   SimulationLockedError,
 } from '@chaosgarden/core';
 import { afterEach, describe, expect, it } from 'vitest';
+import { useTemporaryStateDirectory } from '../../../test-support/temporary-state-directory';
 import {
   runComputeFailureSimulation,
   runNetworkFailureSimulation,
@@ -17,7 +18,6 @@ import { startMetadataServer } from './support/metadata-server';
 import { motoConnection, pluginAccess } from './support/moto';
 import { useMotoFixture } from './support/moto-fixture';
 import { aclBySubnet, blockingAcls, instanceStates } from './support/moto-state';
-import { useTemporaryStateDirectory } from './support/state-directory';
 import { until } from './support/until';
 
 const connection = motoConnection();

@@ -2,12 +2,12 @@ import { createHash } from 'node:crypto';
 import type { NetworkAcl } from '@aws-sdk/client-ec2';
 import { createMemoryLedger, createMemoryLogger, type NetworkFailureMode } from '@chaosgarden/core';
 import { describe, expect, it } from 'vitest';
+import { useTemporaryStateDirectory } from '../../../test-support/temporary-state-directory';
 import { runNetworkFailureSimulation, runNetworkFailureSimulationInBackground } from '../src/index';
 import { clusterFilters, clusterTagKey } from './support/fixture';
 import { motoConnection, pluginAccess } from './support/moto';
 import { useMotoFixture } from './support/moto-fixture';
 import { aclBySubnet, blockingAcls, explicitEntries } from './support/moto-state';
-import { useTemporaryStateDirectory } from './support/state-directory';
 import { until } from './support/until';
 
 const connection = motoConnection();

@@ -5,13 +5,13 @@ import {
   SimulationLockedError,
 } from '@chaosgarden/core';
 import { describe, expect, it } from 'vitest';
+import { useTemporaryStateDirectory } from '../../../test-support/temporary-state-directory';
 import { rollbackNetworkFailureSimulation, runNetworkFailureSimulation } from '../src/index';
 import { clusterFilters } from './support/fixture';
 import { motoConnection, pluginAccess } from './support/moto';
 import { useMotoFixture } from './support/moto-fixture';
 import { aclBySubnet, blockingAcls } from './support/moto-state';
 import { runReference } from './support/reference-python';
-import { useTemporaryStateDirectory } from './support/state-directory';
 
 const connection = motoConnection();
 useTemporaryStateDirectory();

@@ -1,5 +1,6 @@
 import { createFileLedger, createMemoryLedger, createMemoryLogger, findPendingRuns } from '@chaosgarden/core';
 import { describe, expect, it } from 'vitest';
+import { useTemporaryStateDirectory } from '../../../test-support/temporary-state-directory';
 import {
   reconcile,
   runNetworkFailureSimulation,
@@ -12,7 +13,6 @@ import { motoConnection, pluginAccess } from './support/moto';
 import { useMotoFixture } from './support/moto-fixture';
 import { aclBySubnet, blockingAcls } from './support/moto-state';
 import { runReference } from './support/reference-python';
-import { useTemporaryStateDirectory } from './support/state-directory';
 import { until } from './support/until';
 
 const connection = motoConnection();

@@ -5,6 +5,7 @@ import {
   type RollbackLedger,
 } from '@chaosgarden/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useTemporaryStateDirectory } from '../../../test-support/temporary-state-directory';
 import {
   assessFiltersImpact,
   rollbackNetworkFailureSimulation,
@@ -16,7 +17,6 @@ import { clusterFilters } from './support/fixture';
 import { motoConnection, pluginAccess } from './support/moto';
 import { useMotoFixture } from './support/moto-fixture';
 import { aclBySubnet, blockingAcls, instanceStates } from './support/moto-state';
-import { useTemporaryStateDirectory } from './support/state-directory';
 
 const connection = motoConnection();
 useTemporaryStateDirectory();

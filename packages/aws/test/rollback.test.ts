@@ -14,6 +14,7 @@ import {
   terminateAllTasks,
 } from '@chaosgarden/core';
 import { describe, expect, it } from 'vitest';
+import { useTemporaryStateDirectory } from '../../../test-support/temporary-state-directory';
 import { rollbackNetworkFailureSimulation, runNetworkFailureSimulation } from '../src/index';
 import { markBlockingAclHoldersDead, separateStateDirectory } from './support/dead-holder';
 import { startFaultProxy } from './support/fault-proxy';
@@ -22,7 +23,6 @@ import { checkingLedger, interruptingLedger } from './support/ledgers';
 import { motoConnection, pluginAccess } from './support/moto';
 import { useMotoFixture } from './support/moto-fixture';
 import { aclBySubnet, allAcls, blockingAcls } from './support/moto-state';
-import { useTemporaryStateDirectory } from './support/state-directory';
 import { until } from './support/until';
 
 const connection = motoConnection();

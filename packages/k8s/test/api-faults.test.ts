@@ -7,6 +7,7 @@ import {
   startFaultProxy,
 } from '@chaosgarden/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useTemporaryStateDirectory } from '../../../test-support/temporary-state-directory';
 import type { KubeClient } from '../src/cluster/kube-client';
 import { runClusterHealthProbe, runPodFailureSimulation } from '../src/index';
 import { buildAgentBundle } from './health-probe-support/agent-bundle';
@@ -22,6 +23,9 @@ import {
   type TestNode,
 } from './support/sandbox-cluster';
 import { createOwner, createPod, listPods } from './support/test-pods';
+
+// Probe runs write a ledger and a lock: keep them out of the user's state directory.
+useTemporaryStateDirectory();
 
 // Every fault kind, 20 % of the calls. A fixed seed keeps the run repeatable; CHAOSGARDEN_FAULT_SEED
 // tries another sequence.

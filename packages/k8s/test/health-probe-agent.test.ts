@@ -3,6 +3,7 @@ import { promisify } from 'node:util';
 import { createMemoryLogger } from '@chaosgarden/core';
 import { acquireSandboxLock, readSandboxConnection } from '@chaosgarden/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useTemporaryStateDirectory } from '../../../test-support/temporary-state-directory';
 import type { KubeClient } from '../src/cluster/kube-client';
 import { createProbeResources } from '../src/health-probe/resources/create-probe-resources';
 import { probeManifests } from '../src/health-probe/resources/probe-manifests';
@@ -11,6 +12,9 @@ import { createWebhookTls } from '../src/health-probe/resources/self-signed-cert
 import { buildAgentBundle } from './health-probe-support/agent-bundle';
 import { eventually, listProbePods, probeTestCluster } from './health-probe-support/probe-cluster';
 import type { SandboxCluster } from './support/sandbox-cluster';
+
+// Probe runs write a ledger and a lock: keep them out of the user's state directory.
+useTemporaryStateDirectory();
 
 let client: KubeClient;
 let sandbox: SandboxCluster;

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { createMemoryLogger } from '@chaosgarden/core';
 import { acquireSandboxLock, readSandboxConnection } from '@chaosgarden/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useTemporaryStateDirectory } from '../../../test-support/temporary-state-directory';
 import type { KubeClient } from '../src/cluster/kube-client';
 import { computeProbeMetrics } from '../src/health-probe/metrics/compute-probe-metrics';
 import type { ProbeReport } from '../src/health-probe/report/probe-report-data';
@@ -21,6 +22,9 @@ import {
 } from './health-probe-support/probe-cluster';
 import { LoopbackProxy } from './support/loopback-proxy';
 import type { SandboxCluster } from './support/sandbox-cluster';
+
+// Probe runs write a ledger and a lock: keep them out of the user's state directory.
+useTemporaryStateDirectory();
 
 const reportDirectory = fileURLToPath(new URL('../../../test-artifacts/health-probe', import.meta.url));
 const namespace = 'chaos-garden-probe';

@@ -4,11 +4,15 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ensureChromium } from '@chaosgarden/testkit';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useTemporaryStateDirectory } from '../../../test-support/temporary-state-directory';
 import { assessMetrics } from '../src/health-probe/metrics/assess-metrics';
 import { computeProbeMetrics } from '../src/health-probe/metrics/compute-probe-metrics';
 import { parseThresholds } from '../src/health-probe/metrics/thresholds';
 import { probeReport } from '../src/health-probe/report/probe-report-data';
 import { renderProbeReport } from '../src/health-probe/report/render-probe-report';
+
+// Probe runs write a ledger and a lock: keep them out of the user's state directory.
+useTemporaryStateDirectory();
 
 const artefacts = fileURLToPath(new URL('../../../test-artifacts/health-probe-report', import.meta.url));
 const start = 1_800_000_000;

@@ -3,6 +3,7 @@ import { promisify } from 'node:util';
 import { createMemoryLogger, RollbackIncompleteError } from '@chaosgarden/core';
 import { acquireSandboxLock, readSandboxConnection } from '@chaosgarden/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useTemporaryStateDirectory } from '../../../test-support/temporary-state-directory';
 import type { KubeClient } from '../src/cluster/kube-client';
 import { createProbeResources } from '../src/health-probe/resources/create-probe-resources';
 import { objectPath } from '../src/health-probe/resources/manifest-paths';
@@ -17,6 +18,9 @@ import {
   listProbePods,
   probeTestCluster,
 } from './health-probe-support/probe-cluster';
+
+// Probe runs write a ledger and a lock: keep them out of the user's state directory.
+useTemporaryStateDirectory();
 
 // biome-ignore lint/suspicious/noExplicitAny: raw API JSON, read field by field
 type Json = Record<string, any>;

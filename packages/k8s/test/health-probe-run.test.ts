@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { createMemoryLogger } from '@chaosgarden/core';
 import { acquireSandboxLock, readSandboxConnection } from '@chaosgarden/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useTemporaryStateDirectory } from '../../../test-support/temporary-state-directory';
 import type { KubeClient } from '../src/cluster/kube-client';
 import type { ProbeReport } from '../src/health-probe/report/probe-report-data';
 import { runClusterHealthProbe } from '../src/health-probe/runner/cluster-health-probe';
@@ -16,6 +17,9 @@ import {
   probeTestCluster,
 } from './health-probe-support/probe-cluster';
 import type { SandboxCluster } from './support/sandbox-cluster';
+
+// Probe runs write a ledger and a lock: keep them out of the user's state directory.
+useTemporaryStateDirectory();
 
 const reportDirectory = fileURLToPath(new URL('../../../test-artifacts/health-probe-run', import.meta.url));
 let client: KubeClient;

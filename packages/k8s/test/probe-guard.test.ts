@@ -1,6 +1,7 @@
 import { createMemoryLedger, createMemoryLogger, readLedger, SimulationLockedError } from '@chaosgarden/core';
 import { acquireSandboxLock, readSandboxConnection } from '@chaosgarden/testkit';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { useTemporaryStateDirectory } from '../../../test-support/temporary-state-directory';
 import type { KubeClient } from '../src/cluster/kube-client';
 import { reconcileClusterHealthProbe } from '../src/health-probe/reconcile/reconcile-cluster-health-probe';
 import { createProbeResources } from '../src/health-probe/resources/create-probe-resources';
@@ -12,7 +13,6 @@ import { waitForHeartbeatDefinitions } from '../src/health-probe/resources/wait-
 import { runClusterHealthProbe } from '../src/health-probe/runner/cluster-health-probe';
 import { buildAgentBundle } from './health-probe-support/agent-bundle';
 import { existingProbeResources, probeTestCluster } from './health-probe-support/probe-cluster';
-import { useTemporaryStateDirectory } from './support/probe-state-directory';
 
 // biome-ignore lint/suspicious/noExplicitAny: raw API JSON, read field by field
 type Json = Record<string, any>;

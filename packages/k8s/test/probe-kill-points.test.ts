@@ -1,16 +1,21 @@
+import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { createMemoryLogger, pendingChanges, readLedger } from '@chaosgarden/core';
 import { acquireSandboxLock, readSandboxConnection } from '@chaosgarden/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KubeClient } from '../src/cluster/kube-client';
-import { reconcileClusterHealthProbe } from '../src/health-probe/reconcile/reconcile-cluster-health-probe';
 import { removeProbeResources } from '../src/health-probe/resources/remove-probe-resources';
 import { existingProbeResources, probeTestCluster } from './health-probe-support/probe-cluster';
 import { killPoints, phaseAtKill, startProbeChild, waitForKillPoint } from './support/probe-kill-points';
 
-// The child runs the built package (dist), as users do: `npm run build -w @chaosgarden/k8s` first.
+// The child runs the built package (dist), as users do, and the clean-up after SIGKILL is the built CLI:
+// `npm run build` first.
+const run = promisify(execFile);
+const cliPath = fileURLToPath(new URL('../../cli/dist/bin/chaosgarden.js', import.meta.url));
 
 const signals = ['SIGINT', 'SIGTERM', 'SIGKILL'] as const;
 const results: {
@@ -54,23 +59,27 @@ afterAll(async () => {
   releaseLock?.();
 });
 
-/** Runs the reconcile a user runs after a crash, with the state directory the dead probe used. */
+/**
+ * Runs what a user runs after a crash: `chaosgarden rollback --kubeconfig …` (the built CLI, which loads
+ * this package's dist), with the state directory the dead probe used. Returns the probe's report.
+ */
 async function reconcileAfterCrash(stateDirectory: string) {
-  const previous = process.env.CHAOSGARDEN_STATE_DIR;
-  process.env.CHAOSGARDEN_STATE_DIR = stateDirectory;
-  try {
-    return await reconcileClusterHealthProbe({ kubeconfig: kubeconfigPath, logger: createMemoryLogger() });
-  } finally {
-    if (previous === undefined) delete process.env.CHAOSGARDEN_STATE_DIR;
-    else process.env.CHAOSGARDEN_STATE_DIR = previous;
-  }
+  const { stdout } = await run(
+    process.execPath,
+    [cliPath, 'rollback', '--kubeconfig', kubeconfigPath, '--state-dir', stateDirectory],
+    { env: { ...process.env, CHAOSGARDEN_STATE_DIR: stateDirectory }, timeout: 240_000 },
+  );
+  const reports = JSON.parse(stdout) as { provider: string; leftovers: string[] }[];
+  const probe = reports.find((report) => report.provider === 'k8s');
+  if (probe === undefined) throw new Error(`chaosgarden rollback reported no probe: ${stdout}`);
+  return probe;
 }
 
 describe('a health probe killed at any point leaves nothing behind', () => {
   for (const point of killPoints) {
     for (const signal of signals) {
       const afterwards =
-        signal === 'SIGKILL' ? 'after reconcileClusterHealthProbe' : 'by rolling back itself';
+        signal === 'SIGKILL' ? 'after chaosgarden rollback --kubeconfig' : 'by rolling back itself';
       it(`${signal} at "${point.name}": nothing is left ${afterwards} and the ledger shows the install undone`, async () => {
         const began = Date.now();
         const stateDirectory = mkdtempSync(join(tmpdir(), 'chaosgarden-kill-point-'));

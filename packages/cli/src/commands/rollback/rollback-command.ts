@@ -3,7 +3,6 @@ import {
   findPendingRuns,
   InvalidArgumentError,
   type Logger,
-  markReconciled,
   type PendingRun,
   type ReconcileReport,
 } from '@chaosgarden/core';
@@ -70,7 +69,7 @@ async function reconcileAll(
   );
   const kubeconfig = request.kubeconfig;
   if (kubeconfig !== undefined && (request.provider === undefined || request.provider === 'k8s')) {
-    reports.push(await reconcileProbe(kubeconfig, probeRuns, request, logger, signal));
+    reports.push(await reconcileProbe(kubeconfig, request, logger, signal));
   } else if (probeRuns.length > 0 && request.provider === undefined) {
     const clusters = [...new Set(probeRuns.map((run) => run.changes[0]?.intent.resources[0] ?? '?'))];
     logger.warn(
@@ -128,7 +127,6 @@ async function reconcileCloud(
 
 async function reconcileProbe(
   kubeconfig: string,
-  runs: readonly PendingRun[],
   request: RollbackRequest,
   logger: Logger,
   signal: AbortSignal,
@@ -147,14 +145,12 @@ async function reconcileProbe(
     logger.info('Dry run: the cluster health probe is not looked for (its resources have fixed names).');
     return { provider: 'k8s', cluster: kubeconfig, removed: [], verified: [], leftovers: [] };
   }
-  const report = await reconcile({ kubeconfig, logger, signal });
-  if (report.leftovers.length === 0) {
-    const directory = request.stateDirectory === undefined ? {} : { directory: request.stateDirectory };
-    for (const run of runs.filter((candidate) =>
-      candidate.changes.every((change) => change.intent.resources[0] === report.cluster),
-    )) {
-      await markReconciled(run, directory);
-    }
-  }
+  // It marks the earlier runs' probe installs undone in the ledgers itself, once it verified the cluster.
+  const report = await reconcile({
+    kubeconfig,
+    logger,
+    signal,
+    ...(request.stateDirectory === undefined ? {} : { stateDirectory: request.stateDirectory }),
+  });
   return { provider: 'k8s', ...report };
 }

@@ -6,9 +6,14 @@ import { describeError } from '../../k8s-errors';
  * so later reconciles and reports do not count them as pending. Ledger trouble is only warned about:
  * the cluster, which is what matters, is clean.
  */
-export async function markProbeLedgersReconciled(cluster: string, logger: Logger): Promise<void> {
+export async function markProbeLedgersReconciled(
+  cluster: string,
+  logger: Logger,
+  directory: string | undefined,
+): Promise<void> {
+  const location = directory === undefined ? {} : { directory };
   try {
-    const pending = await findPendingRuns({ provider: 'k8s', zone: 'cluster' });
+    const pending = await findPendingRuns({ provider: 'k8s', zone: 'cluster', ...location });
     let marked = 0;
     for (const run of pending.runs) {
       const changes = run.changes.filter(
@@ -17,7 +22,7 @@ export async function markProbeLedgersReconciled(cluster: string, logger: Logger
           (change.intent.undo as { cluster?: unknown } | undefined)?.cluster === cluster,
       );
       if (changes.length === 0) continue;
-      await markReconciled({ ...run, changes });
+      await markReconciled({ ...run, changes }, location);
       marked += changes.length;
     }
     if (marked > 0)

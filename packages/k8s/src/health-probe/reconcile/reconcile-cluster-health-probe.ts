@@ -76,7 +76,7 @@ async function reconcileWith(
   if (leftovers.length > 0) {
     logger.error(`Could not remove ${leftovers.length} health probe resource(s): ${leftovers.join(', ')}.`);
   } else {
-    await markProbeLedgersReconciled(client.host, logger);
+    await markProbeLedgersReconciled(client.host, logger, options.stateDirectory);
   }
   return { cluster: client.host, removed, verified, leftovers };
 }

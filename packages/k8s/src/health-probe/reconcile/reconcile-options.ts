@@ -16,6 +16,8 @@ export interface ReconcileClusterHealthProbeOptions {
   signal?: AbortSignal | undefined;
   /** Longest wait for pods, namespace and definitions to be gone. Default 180 000 ms. */
   cleanupTimeoutMs?: number | undefined;
+  /** Where the roll-back ledgers are whose probe installs get marked undone. Default `resolveStateDirectory()`. */
+  stateDirectory?: string | undefined;
 }
 
 /** What `reconcileClusterHealthProbe` found and did. */
@@ -30,4 +32,11 @@ export interface ClusterHealthProbeReconcileReport {
   leftovers: string[];
 }
 
-export const reconcileOptionNames = ['kubeconfig', 'secrets', 'logger', 'signal', 'cleanupTimeoutMs'];
+export const reconcileOptionNames = [
+  'kubeconfig',
+  'secrets',
+  'logger',
+  'signal',
+  'cleanupTimeoutMs',
+  'stateDirectory',
+];

@@ -1,15 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   aclOfSubnet,
+  awsNetworkArgs,
   blockingAclIds,
-  clusterTagKey,
   createMotoFixture,
   instanceStates,
   type MotoFixture,
+  tagFilter,
 } from './support/moto-fixture';
 import { scratchDirectory, startCli } from './support/run-cli';
-
-const tagFilter = JSON.stringify([{ Name: 'tag-key', Values: [clusterTagKey] }]);
 
 describe('direct commands generated from the AWS descriptor', () => {
   let fixture: MotoFixture | undefined;
@@ -18,18 +17,10 @@ describe('direct commands generated from the AWS descriptor', () => {
   it('aws network blocks the zone for the duration, rolls back and prints the result as JSON', async () => {
     fixture = await createMotoFixture();
     const original = await aclOfSubnet(fixture.ec2);
-    const args = [
-      'aws',
-      'network',
-      '--zone',
-      'us-east-1a',
-      '--filter-vpcs',
-      tagFilter,
-      '--filter-subnets',
-      tagFilter,
-    ];
-    const { code, stdout, stderr } = await startCli([...args, '--duration', '2', '--yes'], scratchDirectory())
-      .done;
+    const { code, stdout, stderr } = await startCli(
+      awsNetworkArgs('--duration', '2', '--yes'),
+      scratchDirectory(),
+    ).done;
     expect(stderr).toMatch(/\[Info\] \d+ resource\(s\) in zone us-east-1a would be affected\./);
     expect(code).toBe(0);
     const result = JSON.parse(stdout) as { mode: string; blocked: { id: string }[]; reason: string };

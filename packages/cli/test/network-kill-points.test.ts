@@ -5,27 +5,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ledgerLineCount, spread, whenReached } from './support/kill-points';
 import {
   aclOfSubnet,
+  awsNetworkArgs,
   blockingAclIds,
-  clusterTagKey,
   createMotoFixture,
   type MotoFixture,
 } from './support/moto-fixture';
 import { scratchDirectory, startCli } from './support/run-cli';
 
-const tagFilter = JSON.stringify([{ Name: 'tag-key', Values: [clusterTagKey] }]);
-const simulation = [
-  'aws',
-  'network',
-  '--zone',
-  'us-east-1a',
-  '--filter-vpcs',
-  tagFilter,
-  '--filter-subnets',
-  tagFilter,
-  '--duration',
-  '1',
-  '--yes',
-];
+const simulation = awsNetworkArgs('--duration', '1', '--yes');
 const signals = ['SIGINT', 'SIGTERM', 'SIGKILL'] as const;
 
 interface Outcome {

@@ -5,14 +5,13 @@ import { findPendingRuns } from '@chaosgarden/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   aclOfSubnet,
+  awsNetworkArgs,
   blockingAclIds,
-  clusterTagKey,
   createMotoFixture,
   type MotoFixture,
+  tagFilter,
 } from './support/moto-fixture';
 import { scratchDirectory, startCli } from './support/run-cli';
-
-const tagFilter = JSON.stringify([{ Name: 'tag-key', Values: [clusterTagKey] }]);
 
 interface Report {
   provider: string;
@@ -28,22 +27,7 @@ describe('chaosgarden rollback', () => {
 
   /** A partition whose process was killed with SIGKILL: blocking ACL in moto, intents in the ledger. */
   async function killedPartition(cwd: string) {
-    const run = startCli(
-      [
-        'aws',
-        'network',
-        '--zone',
-        'us-east-1a',
-        '--filter-vpcs',
-        tagFilter,
-        '--filter-subnets',
-        tagFilter,
-        '--duration',
-        '-1',
-        '--yes',
-      ],
-      cwd,
-    );
+    const run = startCli(awsNetworkArgs('--duration', '-1', '--yes'), cwd);
     let ended = false;
     void run.done.then(() => {
       ended = true;

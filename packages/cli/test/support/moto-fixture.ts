@@ -18,6 +18,24 @@ import {
 /** The cluster tag the example experiments filter on. */
 export const clusterTagKey = 'kubernetes.io/cluster/shoot--chaos--cli';
 
+/** An EC2 filter list on the cluster tag, as a `--filter-…` flag takes it. */
+export const tagFilter = JSON.stringify([{ Name: 'tag-key', Values: [clusterTagKey] }]);
+
+/** `chaosgarden aws network` on us-east-1a with the cluster-tag filters, then `extra` flags. */
+export function awsNetworkArgs(...extra: string[]): string[] {
+  return [
+    'aws',
+    'network',
+    '--zone',
+    'us-east-1a',
+    '--filter-vpcs',
+    tagFilter,
+    '--filter-subnets',
+    tagFilter,
+    ...extra,
+  ];
+}
+
 export interface MotoFixture {
   ec2: EC2Client;
   sandbox: SandboxConnection;

@@ -7,10 +7,6 @@ import { computeProbeMetrics } from '../src/health-probe/metrics/compute-probe-m
 // Feeds the same random heartbeat series to the Python tool's `Metrics` class and to ours.
 const script = `
 import json, sys
-import { useTemporaryStateDirectory } from '../../../test-support/temporary-state-directory';
-
-// Probe runs write a ledger and a lock: keep them out of the user's state directory.
-useTemporaryStateDirectory();
 from chaosgarden.k8s.probe.metrics import Metrics
 out = []
 for case in json.load(sys.stdin):

@@ -22,6 +22,8 @@ export interface CloudProviderActionOptions extends CloudProviderAccessOptions {
   maxTargets?: number | undefined;
   /** Where the plugin records changes before making them. Default: the plugin's file ledger. */
   ledger?: RollbackLedger | undefined;
+  /** The plugin's state directory (default ledger, per-machine locks). Default: `resolveStateDirectory()`. */
+  stateDirectory?: string | undefined;
 }
 
 /** Options of `runCloudProviderComputeFailureSimulation`. */
@@ -34,6 +36,8 @@ export interface CloudProviderComputeFailureSimulationOptions extends CloudProvi
   maxRuntime?: number | undefined;
   /** Seconds: 0 = one pass (default), > 0 = until time is up, < 0 = until stopped. */
   duration?: DurationInput;
+  /** Allow the machine running this process among the targets (see the plugin). Default `false`. */
+  allowSelfTarget?: boolean | undefined;
 }
 
 /** Options of `runCloudProviderNetworkFailureSimulation`. */
@@ -42,6 +46,13 @@ export interface CloudProviderNetworkFailureSimulationOptions extends CloudProvi
   mode?: NetworkFailureMode | undefined;
   /** Seconds: 0 = block and roll back at once (default), > 0 = until time is up, < 0 = until stopped. */
   duration?: DurationInput;
+  /**
+   * Roll back blocks of the same zone whose holder is unknown (the Python tool's) before blocking, instead
+   * of refusing as if another run held the zone (see the plugin). Default `false`.
+   */
+  rollbackLeftovers?: boolean | undefined;
+  /** Allow the machine running this process among the targets (see the plugin). Default `false`. */
+  allowSelfTarget?: boolean | undefined;
 }
 
 /** Options of `rollbackCloudProviderNetworkFailureSimulation`. */
@@ -57,6 +68,7 @@ function common(options: CloudProviderActionOptions) {
     ...(options.signal === undefined ? {} : { signal: options.signal }),
     ...(options.maxTargets === undefined ? {} : { maxTargets: options.maxTargets }),
     ...(options.ledger === undefined ? {} : { ledger: options.ledger }),
+    ...(options.stateDirectory === undefined ? {} : { stateDirectory: options.stateDirectory }),
   };
 }
 
@@ -91,6 +103,7 @@ export async function runCloudProviderComputeFailureSimulation(
       minRuntime: options.minRuntime,
       maxRuntime: options.maxRuntime,
       duration: options.duration,
+      allowSelfTarget: options.allowSelfTarget,
     }),
   });
 }
@@ -107,7 +120,12 @@ export async function runCloudProviderNetworkFailureSimulation(
   return call.provider.runNetworkFailureSimulation({
     ...base,
     ...callInput(call),
-    ...defined({ mode: options.mode, duration: options.duration }),
+    ...defined({
+      mode: options.mode,
+      duration: options.duration,
+      rollbackLeftovers: options.rollbackLeftovers,
+      allowSelfTarget: options.allowSelfTarget,
+    }),
   });
 }
 

@@ -19,6 +19,11 @@ function option(name: string, kind: Kind, description: string, extra: Partial<Di
 
 const duration = option('duration', 'number', '0 = one pass, > 0 = seconds, < 0 = until stopped');
 const maxTargets = option('maxTargets', 'integer', 'refuse when more targets match');
+const allowSelfTarget = option(
+  'allowSelfTarget',
+  'boolean',
+  'allow the machine running this among the targets',
+);
 const runtimes = (what: string) => [
   option('minRuntime', 'number', `shortest lifetime in seconds before a ${what} is hit`),
   option('maxRuntime', 'number', `longest lifetime in seconds before a ${what} is hit`),
@@ -118,7 +123,7 @@ export function gardenActions(): DirectAction[] {
       command: 'compute',
       method: 'runCloudProviderComputeFailureSimulation',
       description: "terminate or restart the shoot's machines in the zone",
-      options: [...common, ...simulation(['terminate', 'restart']), ...runtimes('machine')],
+      options: [...common, ...simulation(['terminate', 'restart']), ...runtimes('machine'), allowSelfTarget],
       changesCloud: true,
       assess: 'assessCloudProviderFiltersImpact',
     },
@@ -126,7 +131,16 @@ export function gardenActions(): DirectAction[] {
       command: 'network',
       method: 'runCloudProviderNetworkFailureSimulation',
       description: "block the shoot's network in the zone, wait, roll back",
-      options: [...common, ...simulation(['total', 'ingress', 'egress'])],
+      options: [
+        ...common,
+        ...simulation(['total', 'ingress', 'egress']),
+        option(
+          'rollbackLeftovers',
+          'boolean',
+          "roll back the zone's blocks whose holder is unknown (e.g. the Python tool's) first",
+        ),
+        allowSelfTarget,
+      ],
       changesCloud: true,
       assess: 'assessCloudProviderFiltersImpact',
     },

@@ -185,11 +185,15 @@ describe('runClusterHealthProbe with 20 % of API calls failing', () => {
     expect(refusals(stats)).toBeGreaterThanOrEqual(atLeast(8));
     // The regional API heartbeat is the measurement: a refused one is a failed probe, not a retry.
     const heartbeats = refusals(stats, 'POST /apis/chaos.gardener.cloud/v1/heartbeats');
-    const failedProbes = logger.entries.filter((entry) => entry.message.startsWith('API probe failed:')).length;
+    const failedProbes = logger.entries.filter((entry) =>
+      entry.message.startsWith('API probe failed:'),
+    ).length;
     expect(failedProbes).toBeGreaterThanOrEqual(heartbeats);
     // At least one retry per other refusal; the API server adds 503s of its own while new definitions settle.
     expect(retriedOperations(logger).length).toBeGreaterThanOrEqual(refusals(stats) - heartbeats);
-    expect(retriedOperations(logger)).not.toContainEqual(expect.stringMatching(/^create heartbeat api-probe-regional-/));
+    expect(retriedOperations(logger)).not.toContainEqual(
+      expect.stringMatching(/^create heartbeat api-probe-regional-/),
+    );
     expect(
       retriedOperations(logger).filter((operation) => /^(create|delete) /.test(operation)).length,
     ).toBeGreaterThanOrEqual(atLeast(3));

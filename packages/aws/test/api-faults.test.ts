@@ -17,7 +17,8 @@ import { until } from './support/until';
 
 // Every fault kind, 20 % of the calls. A fixed seed keeps the run repeatable; CHAOSGARDEN_FAULT_SEED
 // tries another sequence. moto itself is read directly (`moto.ec2`), never through the proxy.
-const failureRate = 0.2;
+/** 20 % in CI; `CHAOSGARDEN_FAULT_RATE=0.4` tries another rate. */
+const failureRate = Number(process.env.CHAOSGARDEN_FAULT_RATE ?? 0.2);
 const seed = Number(process.env.CHAOSGARDEN_FAULT_SEED ?? 42);
 const seedFromEnv = process.env.CHAOSGARDEN_FAULT_SEED !== undefined;
 /**

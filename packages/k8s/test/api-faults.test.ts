@@ -29,7 +29,8 @@ useTemporaryStateDirectory();
 
 // Every fault kind, 20 % of the calls. A fixed seed keeps the run repeatable; CHAOSGARDEN_FAULT_SEED
 // tries another sequence.
-const failureRate = 0.2;
+/** 20 % in CI; `CHAOSGARDEN_FAULT_RATE=0.4` tries another rate. */
+const failureRate = Number(process.env.CHAOSGARDEN_FAULT_RATE ?? 0.2);
 const seed = Number(process.env.CHAOSGARDEN_FAULT_SEED ?? 42);
 /**
  * How many faults a test must have seen so it cannot pass without any: known for the default seed;

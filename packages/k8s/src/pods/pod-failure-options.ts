@@ -47,6 +47,11 @@ export interface PodFailureSimulationOptions extends PodSelectorOptions, Cluster
    * cluster from running at once. Default: `resolveStateDirectory()`.
    */
   stateDirectory?: string | undefined;
+  /**
+   * Delete the pod this process runs in too, when it matches. Default `false`: inside a pod
+   * (`KUBERNETES_SERVICE_HOST` set), that pod is spared with a warning, since deleting it ends the run.
+   */
+  allowSelfTarget?: boolean | undefined;
 }
 
 /** A pod the simulation deleted. */
@@ -92,6 +97,7 @@ export interface PodFailureSettings {
   duration: number;
   maxTargets: number | undefined;
   selection: PodSelection;
+  allowSelfTarget: boolean;
 }
 
 const knownOptions = [
@@ -111,6 +117,7 @@ const knownOptions = [
   'maxTargets',
   'allowEmptySelectors',
   'stateDirectory',
+  'allowSelfTarget',
 ] as const;
 
 /**
@@ -136,5 +143,6 @@ export function validatePodFailureOptions(
     duration: parseDuration(options.duration),
     maxTargets: validateMaxTargets(options.maxTargets),
     selection,
+    allowSelfTarget: options.allowSelfTarget === true,
   };
 }

@@ -14,6 +14,7 @@ import type { DeletedPod, PodFailure, PodFailureSettings } from './pod-failure-o
 import type { PodMatch } from './pod-selection';
 import { fullPassMs, PodTargets } from './pod-targets';
 import { formatPythonDatetime } from './python-datetime';
+import { findSelfPod } from './self-pod';
 
 export interface PodFailureRunContext {
   client: KubeClient;
@@ -60,7 +61,18 @@ export class PodFailureRun {
         this.#requestFullPass();
       },
     });
-    this.#targets = new PodTargets(this.#caches, context.settings.selection, this.#scheduler);
+    const self = context.settings.allowSelfTarget ? undefined : findSelfPod();
+    this.#targets = new PodTargets(
+      this.#caches,
+      context.settings.selection,
+      this.#scheduler,
+      self === undefined
+        ? undefined
+        : {
+            key: self,
+            onSpared: (key) => context.logger.warn(`Sparing pod ${key}: this process runs in it.`),
+          },
+    );
   }
 
   /** Runs until the terminator ends it; waits for deletions already sent. */

@@ -19,14 +19,23 @@ export class PodTargets {
   readonly #selection: PodSelection;
   readonly #scheduler: LifetimeScheduler;
   readonly #uidByKey = new Map<string, string>();
+  /** `namespace/name` of the pod this process runs in: never a target (deleting it ends the run). */
+  readonly #spared: { key: string; onSpared: (key: string) => void } | undefined;
+  #warnedAboutSelf = false;
   readonly #dirty = new Set<string>();
   #fullPassDue = true;
   #lastFullPass = 0;
 
-  constructor(caches: PodAndNodeCaches, selection: PodSelection, scheduler: LifetimeScheduler) {
+  constructor(
+    caches: PodAndNodeCaches,
+    selection: PodSelection,
+    scheduler: LifetimeScheduler,
+    spared?: { key: string; onSpared: (key: string) => void },
+  ) {
     this.#caches = caches;
     this.#selection = selection;
     this.#scheduler = scheduler;
+    this.#spared = spared;
   }
 
   get lastFullPass(): number {
@@ -89,7 +98,12 @@ export class PodTargets {
     const previous = this.#uidByKey.get(key);
     if (previous !== undefined && previous !== uid) this.#forget(key, previous);
     this.#uidByKey.set(key, uid);
-    const match = matchPod(pod, (name) => this.#caches.nodeLabels(name), this.#selection);
+    let match = matchPod(pod, (name) => this.#caches.nodeLabels(name), this.#selection);
+    if (match !== undefined && key === this.#spared?.key) {
+      if (!this.#warnedAboutSelf) this.#spared.onSpared(key);
+      this.#warnedAboutSelf = true;
+      match = undefined;
+    }
     if (match === undefined) this.matching.delete(uid);
     else this.matching.set(uid, match);
     return uid;

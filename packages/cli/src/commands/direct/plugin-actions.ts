@@ -57,6 +57,7 @@ export function k8sActions(): DirectAction[] {
         duration,
         maxTargets,
         option('allowEmptySelectors', 'boolean', 'allow no selector at all (every owned pod of the cluster)'),
+        allowSelfTarget,
       ],
       changesCloud: true,
       warning: 'Pods matching the selectors will be deleted.',

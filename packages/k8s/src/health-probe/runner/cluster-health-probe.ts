@@ -56,8 +56,18 @@ export async function runClusterHealthProbe(options: ClusterHealthProbeOptions =
     async ({ signal }) => {
       const client = await createKubeClient(options);
       try {
-        const ledger = options.ledger ?? createFileLedger();
-        const settings = { duration, agentSource, image, cleanupTimeoutMs, ledger, logger, signal };
+        const directory = options.stateDirectory;
+        const ledger = options.ledger ?? createFileLedger(directory === undefined ? {} : { directory });
+        const settings = {
+          duration,
+          agentSource,
+          image,
+          cleanupTimeoutMs,
+          ledger,
+          logger,
+          signal,
+          stateDirectory: directory,
+        };
         const measured = await guardedProbeRun(client, settings);
         return await assess(measured, thresholds, options, logger, client.host);
       } finally {

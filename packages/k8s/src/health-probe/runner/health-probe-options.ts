@@ -37,6 +37,8 @@ export interface ClusterHealthProbeOptions extends ClusterAccessOptions {
    * which also holds the lock against a second probe on the same cluster from this machine.
    */
   ledger?: RollbackLedger | undefined;
+  /** The state directory of the default ledger and of the per-machine lock. Default `resolveStateDirectory()`. */
+  stateDirectory?: string | undefined;
 }
 
 /** Options of `rollbackClusterHealthProbe`. */
@@ -60,4 +62,5 @@ export const healthProbeOptionNames = [
   'signal',
   'logger',
   'ledger',
+  'stateDirectory',
 ];

@@ -18,6 +18,8 @@ export interface ProbeRunSettings {
   readonly logger: Logger;
   /** The task's signal (caller's signal or SIGINT/SIGTERM): ends set-up or probing, never the roll-back. */
   readonly signal: AbortSignal;
+  /** Where the per-machine lock goes. Default `resolveStateDirectory()`. */
+  readonly stateDirectory?: string | undefined;
 }
 
 export interface ProbeMeasurement {
@@ -41,6 +43,7 @@ export async function guardedProbeRun(
     key: ['health-probe', client.host],
     description: `cluster health probe of ${client.host}`,
     runId: ledger.runId,
+    ...(settings.stateDirectory === undefined ? {} : { directory: settings.stateDirectory }),
   });
   try {
     await assertNoLiveProbe(client, logger, signal);

@@ -99,6 +99,41 @@ describe('chaosgarden rollback', () => {
     expect((await findPendingRuns({ directory: join(cwd, 'state') })).runs).toEqual([]);
   });
 
+  it('settles a killed compute run, whose terminations cannot be undone, and says so', async () => {
+    fixture = await createMotoFixture();
+    const cwd = scratchDirectory();
+    const state = join(cwd, 'state');
+    const run = startCli(
+      [
+        'aws',
+        'compute',
+        '--zone',
+        'us-east-1a',
+        '--filter-instances',
+        tagFilter,
+        '--duration',
+        '-1',
+        '--yes',
+      ],
+      cwd,
+    );
+    const deadline = Date.now() + 30_000;
+    while ((await findPendingRuns({ directory: state })).runs.length === 0) {
+      if (Date.now() > deadline) throw new Error(`No termination was recorded: ${run.stderr()}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    run.child.kill('SIGKILL');
+    await run.done;
+
+    const settle = await startCli(['rollback'], cwd).done;
+
+    expect(settle.code, settle.stderr).toBe(0);
+    expect(settle.stderr).toMatch(
+      /Run \S+ \(zone us-east-1a\): terminate-instances cannot be undone; marked as settled\./,
+    );
+    expect((await findPendingRuns({ directory: state })).runs).toEqual([]);
+  });
+
   it('refuses filters without a provider before doing anything (exit 2)', async () => {
     const result = await startCli(['rollback', '--filter-vpcs', tagFilter], scratchDirectory()).done;
     expect(result.code).toBe(2);

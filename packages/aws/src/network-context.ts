@@ -11,6 +11,11 @@ export interface NetworkContext extends ChangeRecorder {
   ledger: RollbackLedger;
   /** The EC2 endpoint when not AWS itself (moto, a compatible cloud), recorded for reconcile. */
   endpointUrl?: string | undefined;
+  /**
+   * Subnet → original ACL as the ledgers recorded it (reconcile only): used when the blocking ACL's
+   * tags no longer say, before falling back to the VPC's default ACL.
+   */
+  ledgerOriginals?: ReadonlyMap<string, string>;
   /** Written onto each blocking ACL this call creates; absent for a roll-back (it creates none). */
   holder?: AclHolder;
   /** This call's own changes that are still in effect, so that the roll-back can mark them undone. */

@@ -39,13 +39,11 @@ export function ledgerBlocks(runs: readonly PendingRun[]): LedgerBlock[] {
   for (const run of runs) {
     const originals = new Map<string, string>();
     for (const change of run.changes) {
-      const state = change.intent.originalState as { subnetId?: string; networkAclId?: string } | undefined;
-      if (
-        change.intent.action === 'replace-network-acl-association' &&
-        state?.subnetId &&
-        state.networkAclId
-      ) {
-        originals.set(state.subnetId, state.networkAclId);
+      for (const { subnetId, networkAclId } of recordedOriginals(
+        change.intent.action,
+        change.intent.originalState,
+      )) {
+        originals.set(subnetId, networkAclId);
       }
     }
     for (const change of run.changes) {
@@ -64,6 +62,24 @@ export function ledgerBlocks(runs: readonly PendingRun[]): LedgerBlock[] {
     }
   }
   return blocks;
+}
+
+/**
+ * The original associations an intent recorded: all of a VPC's on `create-network-acl`, one subnet's
+ * on `replace-network-acl-association`.
+ */
+function recordedOriginals(action: string, state: unknown): { subnetId: string; networkAclId: string }[] {
+  const candidates =
+    action === 'create-network-acl'
+      ? ((state as { associations?: unknown[] } | undefined)?.associations ?? [])
+      : action === 'replace-network-acl-association'
+        ? [state]
+        : [];
+  return candidates.filter(
+    (candidate): candidate is { subnetId: string; networkAclId: string } =>
+      typeof (candidate as { subnetId?: unknown } | undefined)?.subnetId === 'string' &&
+      typeof (candidate as { networkAclId?: unknown } | undefined)?.networkAclId === 'string',
+  );
 }
 
 /** The zone of a blocking tag key, or undefined for any other key. */

@@ -117,7 +117,7 @@ async function reconcilePlace(place: Place, request: PlaceRequest) {
     if (options.dryRun === true) {
       return { report, runIds };
     }
-    const outcome = await undo(api, workable, logger, options);
+    const outcome = await undo(api, workable, ledgerOriginals(place.blocks), logger, options);
     report.restored.push(...outcome.restored);
     report.removed.push(...outcome.removed);
     report.warnings.push(...outcome.warnings);
@@ -144,6 +144,7 @@ async function reconcilePlace(place: Place, request: PlaceRequest) {
 async function undo(
   api: Ec2Api,
   found: readonly FoundAcl[],
+  originals: ReadonlyMap<string, string>,
   logger: Logger,
   options: AwsReconcileOptions,
 ): Promise<RollbackOutcome> {
@@ -160,7 +161,14 @@ async function undo(
   for (const [vpcId, entries] of byVpc) {
     const contextFor = (acl: { NetworkAclId?: string | undefined }) => {
       const entry = entries.find((candidate) => candidate.acl.NetworkAclId === acl.NetworkAclId);
-      return createNetworkContext({ zone: entry?.zone ?? '?', tagKey: entry?.tagKey ?? '?', logger, ledger });
+      const context = createNetworkContext({
+        zone: entry?.zone ?? '?',
+        tagKey: entry?.tagKey ?? '?',
+        logger,
+        ledger,
+      });
+      context.ledgerOriginals = originals;
+      return context;
     };
     outcomes.push(
       await unblockAcls(
@@ -172,6 +180,15 @@ async function undo(
     );
   }
   return mergeOutcomes(outcomes);
+}
+
+/** Subnet → original ACL from every ledger block of the place. */
+function ledgerOriginals(blocks: readonly LedgerBlock[]): Map<string, string> {
+  const originals = new Map<string, string>();
+  for (const block of blocks) {
+    for (const [subnetId, aclId] of block.originals) originals.set(subnetId, aclId);
+  }
+  return originals;
 }
 
 /** VPCs matching `filters.vpcs`; else the ledger's VPCs, plus (unless narrowed to one run) every VPC. */

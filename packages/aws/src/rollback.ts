@@ -91,7 +91,9 @@ async function unblockAcl(
   const settled = await settleWithConcurrency(associations, apiConcurrency, async (association) => {
     const subnetId = association.SubnetId ?? '';
     const originalAclId =
-      originals.get(subnetId) ?? (await fallBackToDefault(subnetId, aclId, defaultAcl, outcome));
+      originals.get(subnetId) ??
+      context.ledgerOriginals?.get(subnetId) ??
+      (await fallBackToDefault(subnetId, aclId, defaultAcl, outcome));
     const associationId = association.NetworkAclAssociationId ?? '';
     await restoreAssociation(api, context, { aclId, subnetId, associationId, originalAclId });
     const details = { vpcId: acl.VpcId, networkAclId: originalAclId };

@@ -1,3 +1,9 @@
+import {
+  CreateNetworkAclCommand,
+  DeleteTagsCommand,
+  DescribeNetworkAclsCommand,
+  ReplaceNetworkAclAssociationCommand,
+} from '@aws-sdk/client-ec2';
 import { createFileLedger, createMemoryLedger, createMemoryLogger, findPendingRuns } from '@chaosgarden/core';
 import { describe, expect, it } from 'vitest';
 import { useTemporaryStateDirectory } from '../../../test-support/temporary-state-directory';
@@ -11,7 +17,7 @@ import { clusterFilters } from './support/fixture';
 import { interruptingLedger } from './support/ledgers';
 import { motoConnection, pluginAccess } from './support/moto';
 import { useMotoFixture } from './support/moto-fixture';
-import { aclBySubnet, blockingAcls } from './support/moto-state';
+import { aclBySubnet, allAcls, blockingAcls } from './support/moto-state';
 import { runReference } from './support/reference-python';
 import { until } from './support/until';
 
@@ -80,6 +86,70 @@ describe('reconcile against moto', () => {
         /^Reconcile: \d+ blocking network ACL\(s\) found, \d+ subnet\(s\) restored, \d+ ACL\(s\) removed, 0 left-over\(s\)\.$/,
       ),
     );
+  });
+
+  it('finds a crashed run’s ACLs by the ledger alone when their tags are gone, and restores the recorded original ACLs', async () => {
+    // One subnet of the zone starts on a custom ACL: only the ledger knows to put it back there.
+    const target = moto.fixture.subnets.find(
+      (subnet) =>
+        subnet.zone === moto.fixture.zones[0] && subnet.tagged && subnet.vpcId === moto.fixture.vpcs.a,
+    ) as { id: string };
+    const custom = (await moto.ec2.send(new CreateNetworkAclCommand({ VpcId: moto.fixture.vpcs.a })))
+      .NetworkAcl?.NetworkAclId as string;
+    const [association] =
+      (
+        await moto.ec2.send(
+          new DescribeNetworkAclsCommand({
+            Filters: [{ Name: 'association.subnet-id', Values: [target.id] }],
+          }),
+        )
+      ).NetworkAcls?.[0]?.Associations?.filter((candidate) => candidate.SubnetId === target.id) ?? [];
+    await moto.ec2.send(
+      new ReplaceNetworkAclAssociationCommand({
+        AssociationId: association?.NetworkAclAssociationId,
+        NetworkAclId: custom,
+      }),
+    );
+    const before = await aclBySubnet(moto.ec2);
+    const directory = separateStateDirectory();
+    // Frozen at its first roll-back step: every subnet blocked, as a SIGKILL during the wait leaves it.
+    const ledger = createFileLedger({ directory });
+    const crash = interruptingLedger(ledger, (entry) => entry.action === 'restore-network-acl-association');
+    void runNetworkFailureSimulation({
+      zone: moto.fixture.zones[0],
+      filters: clusterFilters(),
+      ...access(),
+      duration: 1,
+      logger: createMemoryLogger(),
+      ledger: crash.ledger,
+      stateDirectory: separateStateDirectory(),
+    }).catch(() => undefined);
+    await crash.interrupted;
+    await markBlockingAclHoldersDead(moto.ec2);
+    const blocking = await blockingAcls(moto.ec2);
+    expect((await aclBySubnet(moto.ec2)).get(target.id)).not.toBe(custom);
+    // Someone removed the ownership tags: neither the zone tag nor the recorded associations are left.
+    for (const acl of blocking) {
+      await moto.ec2.send(
+        new DeleteTagsCommand({
+          Resources: [acl.NetworkAclId as string],
+          Tags: (acl.Tags ?? []).map((tag) => ({ Key: tag.Key })),
+        }),
+      );
+    }
+
+    const report = await reconcile({
+      secrets: access().secrets,
+      stateDirectory: directory,
+      logger: createMemoryLogger(),
+    });
+
+    expect(report.leftovers).toEqual([]);
+    expect(report.found.map((found) => found.details?.foundBy)).toEqual(blocking.map(() => ['ledger']));
+    expect((await aclBySubnet(moto.ec2)).get(target.id)).toBe(custom);
+    expect(await aclBySubnet(moto.ec2)).toEqual(before);
+    expect((await allAcls(moto.ec2)).map((acl) => acl.NetworkAclId)).not.toContain(blocking[0]?.NetworkAclId);
+    crash.release();
   });
 
   it('finds the Python tool’s partition by its tag alone and leaves other zones’ partitions when narrowed to a zone', async () => {

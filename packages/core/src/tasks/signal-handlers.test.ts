@@ -51,6 +51,10 @@ describe('signal handling while simulations run (child process)', () => {
     expect(child.lines).toContain(
       "[Info] Signal handler invoked (SIGINT) during shutdown. Still waiting for these background threads to end: ['background-simulation', 'foreground-simulation'].",
     );
+    // The fixture's logger writes warnings to stderr.
+    expect(child.stderr()).toMatch(
+      /\[Warning\] A roll-back that hangs can be abandoned with SIGKILL \(kill -KILL \d+\); `chaosgarden rollback` then finishes it from the roll-back ledger\./,
+    );
     expect(child.lines.filter((line) => line.includes('Aborting now.'))).toHaveLength(1);
     expect(child.lines.filter((line) => line.startsWith('[Info] Shutdown completed.'))).toHaveLength(1);
     expect(child.lines).toContain('foreground roll-back done');

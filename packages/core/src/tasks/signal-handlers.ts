@@ -93,6 +93,11 @@ async function handleSignal(
     logger.info(
       `Signal handler invoked (${signal}) during shutdown. Still waiting for these background threads to end: [${names.join(', ')}].`,
     );
+    // Roll-backs retry until the cloud answers: if it never does, this is the way out, and the ledger
+    // still knows what to undo.
+    logger.warn(
+      `A roll-back that hangs can be abandoned with SIGKILL (kill -KILL ${process.pid}); \`chaosgarden rollback\` then finishes it from the roll-back ledger.`,
+    );
     return;
   }
   state.handling = signal;

@@ -1,4 +1,5 @@
 import { hostname } from 'node:os';
+import { isProcessAlive } from '@chaosgarden/core';
 import type { AwsTag } from './original-associations';
 
 /**
@@ -55,7 +56,7 @@ export function holderOf(
 export function holderState(holder: AclHolder | undefined, now = Date.now()): 'alive' | 'dead' | 'unknown' {
   if (holder === undefined) return 'unknown';
   if (holder.host === hostname().slice(0, 64)) {
-    return processExists(holder.pid) ? 'alive' : 'dead';
+    return isProcessAlive(holder.pid) ? 'alive' : 'dead';
   }
   if (holder.until !== null && Date.parse(holder.until) < now) return 'dead';
   return 'unknown';
@@ -67,13 +68,4 @@ export function describeAclHolder(holder: AclHolder | undefined): string {
   }
   const until = holder.until === null ? 'no end set' : `lease until ${holder.until}`;
   return `run ${holder.run} (pid ${holder.pid} on host ${holder.host}, ${until})`;
-}
-
-function processExists(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }

@@ -1,2 +1,3 @@
 export type { LocalLock, LocalLockOptions, LockHolder } from './local-lock';
 export { acquireLocalLock, describeHolder } from './local-lock';
+export { isProcessAlive } from './process-alive';

@@ -4,6 +4,7 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { SimulationLockedError } from '../errors/simulation-locked-error';
 import { resolveStateDirectory } from '../ledger/state-directory';
+import { isProcessAlive } from './process-alive';
 
 export interface LocalLockOptions {
   /** What is locked, as stable parts: `['network', 'aws', 'us-east-1a', <filters hash>]`. */
@@ -141,12 +142,7 @@ function isAlive(holder: LockHolder): boolean {
   if (holder.pid === -1 || holder.hostname !== hostname()) {
     return true;
   }
-  try {
-    process.kill(holder.pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
+  return isProcessAlive(holder.pid);
 }
 
 /** Re-reads before removing, so a lock another process took over meanwhile is not removed by mistake. */

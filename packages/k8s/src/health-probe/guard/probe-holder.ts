@@ -1,4 +1,5 @@
 import { hostname } from 'node:os';
+import { isProcessAlive } from '@chaosgarden/core';
 import type { Manifest } from '../resources/probe-manifests';
 import { holderAnnotation } from '../resources/probe-resource-names';
 
@@ -86,13 +87,7 @@ export function describeProbeHolder(holder: ProbeHolder): string {
  * cannot be checked and counts as alive until its `expectedEnd`.
  */
 export function isHolderProcessAlive(holder: ProbeHolder): boolean {
-  if (holder.hostname !== hostname()) return true;
-  try {
-    process.kill(holder.pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
+  return holder.hostname !== hostname() || isProcessAlive(holder.pid);
 }
 
 /** The manifests with the holder written into the namespace's annotations. */

@@ -5,6 +5,7 @@ import type { AwsFilter } from './aws-types';
 import { blockingEntries } from './blocking-entries';
 import { apiConcurrency, mapWithConcurrency } from './concurrency';
 import type { Ec2Api } from './ec2-api';
+import { filterChunks } from './filter-chunks';
 import { holderTag } from './holder-tag';
 import { recordedChange } from './ledger-steps';
 import type { NetworkContext } from './network-context';
@@ -15,9 +16,6 @@ export interface VpcBlockPlan {
   vpcId: string;
   subnetIds: string[];
 }
-
-/** How many subnet ids go into one `association.subnet-id` filter (AWS caps filter values). */
-const subnetIdsPerFilter = 100;
 
 /** Lists the zone's matching subnets of every VPC (read-only), a few VPCs at a time. */
 export function planVpcBlocks(
@@ -139,12 +137,8 @@ async function associate(
 
 /** Every association of the given subnets, in the Python tool's ACL-then-association order. */
 async function currentAssociations(api: Ec2Api, subnetIds: readonly string[]): Promise<KnownAssociation[]> {
-  const chunks: string[][] = [];
-  for (let start = 0; start < subnetIds.length; start += subnetIdsPerFilter) {
-    chunks.push(subnetIds.slice(start, start + subnetIdsPerFilter));
-  }
   const found: KnownAssociation[] = [];
-  for (const chunk of chunks) {
+  for (const chunk of filterChunks(subnetIds)) {
     const wanted = new Set(chunk);
     const acls = await api.describeNetworkAcls([{ Name: 'association.subnet-id', Values: chunk }]);
     for (const acl of acls) {

@@ -1,10 +1,8 @@
 import type { NetworkAcl } from '@aws-sdk/client-ec2';
 import { SimulationLockedError } from '@chaosgarden/core';
 import type { Ec2Api } from './ec2-api';
+import { filterChunks } from './filter-chunks';
 import { describeAclHolder, holderOf, holderState } from './holder-tag';
-
-/** AWS caps the values of one filter; VPC ids are asked for in chunks of this size. */
-const vpcIdsPerFilter = 100;
 
 /** The blocking ACLs with exactly this tag key in the given VPCs. */
 export async function blockingAclsWithTag(
@@ -13,8 +11,7 @@ export async function blockingAclsWithTag(
   tagKey: string,
 ): Promise<NetworkAcl[]> {
   const found: NetworkAcl[] = [];
-  for (let start = 0; start < vpcIds.length; start += vpcIdsPerFilter) {
-    const chunk = vpcIds.slice(start, start + vpcIdsPerFilter);
+  for (const chunk of filterChunks(vpcIds)) {
     found.push(
       ...(await api.describeNetworkAcls([
         { Name: 'vpc-id', Values: chunk },

@@ -1,10 +1,10 @@
 import type { NetworkAcl } from '@aws-sdk/client-ec2';
 import type { PendingRun } from '@chaosgarden/core';
 import type { Ec2Api } from './ec2-api';
+import { filterChunks } from './filter-chunks';
 
 /** `gardener.cloud/chaos/chaosgarden-block-<16 hex>-<zone>`: the ownership mark of a blocking ACL. */
 const blockTagPattern = /^gardener\.cloud\/chaos\/chaosgarden-block-[0-9a-f]{16}-(.+)$/;
-const vpcIdsPerFilter = 100;
 
 /** A blocking ACL found by its ownership mark, the ledger, or both. */
 export interface FoundAcl {
@@ -99,8 +99,7 @@ export async function scanBlockingAcls(
   narrow: { zone?: string | undefined; tagKey?: string | undefined },
 ): Promise<FoundAcl[]> {
   const found: FoundAcl[] = [];
-  for (let start = 0; start < vpcIds.length; start += vpcIdsPerFilter) {
-    const chunk = vpcIds.slice(start, start + vpcIdsPerFilter);
+  for (const chunk of filterChunks(vpcIds)) {
     for (const acl of await api.describeNetworkAcls([{ Name: 'vpc-id', Values: chunk }])) {
       const markKey = (acl.Tags ?? [])
         .map((tag) => tag.Key ?? '')

@@ -1,8 +1,7 @@
 import type { Target } from '@chaosgarden/core';
 import type { Ec2Api } from './ec2-api';
+import { filterChunks } from './filter-chunks';
 import { type LedgerBlock, scanBlockingAcls, zoneOfBlockTag } from './reconcile-scan';
-
-const subnetIdsPerFilter = 100;
 
 export interface VerifyRequest {
   vpcIds: readonly string[];
@@ -66,8 +65,7 @@ async function verifySubnets(
 ): Promise<void> {
   const subnetIds = [...expected.keys()];
   const current = new Map<string, { aclId: string; blocking: boolean }>();
-  for (let start = 0; start < subnetIds.length; start += subnetIdsPerFilter) {
-    const chunk = subnetIds.slice(start, start + subnetIdsPerFilter);
+  for (const chunk of filterChunks(subnetIds)) {
     for (const acl of await api.describeNetworkAcls([{ Name: 'association.subnet-id', Values: chunk }])) {
       const blocking = (acl.Tags ?? []).some((tag) => zoneOfBlockTag(tag.Key) !== undefined);
       for (const association of acl.Associations ?? []) {

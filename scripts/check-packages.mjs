@@ -78,7 +78,28 @@ function checkManifest(name, manifest) {
       expect(manifest.devDependencies?.[peer] !== undefined, `peer ${peer} should be in devDependencies too`);
     }
   }
+  // npm links bins when it installs, before anything is built: a bin under dist/ is not linked in a
+  // fresh clone (`npx chaosgarden` then asks the registry for another package).
+  const bins = typeof manifest.bin === 'string' ? [manifest.bin] : Object.values(manifest.bin ?? {});
+  for (const bin of bins) {
+    const path = join('packages', name, bin);
+    expect(!/^(\.\/)?dist\//.test(bin), `bin ${bin} should be a committed file outside dist/`);
+    expect(tracked(path), `bin ${bin} should be tracked by git (it must exist before the build)`);
+    expect(
+      manifest.files?.some((entry) => bin.replace(/^\.\//, '').startsWith(entry)),
+      `files should list ${bin}`,
+    );
+  }
   return problems;
+}
+
+function tracked(path) {
+  try {
+    execFileSync('git', ['ls-files', '--error-unmatch', path], { cwd: root, stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Every file the exports map and the main/module/types/bin fields name must exist after the build. */

@@ -1,0 +1,15 @@
+#!/usr/bin/env node
+// The `chaosgarden` executable as npm links it. It is a committed file, not build output, so that
+// `npm ci` in a fresh clone links node_modules/.bin/chaosgarden even before anything is built (npm
+// skips a bin whose target does not exist yet). It only loads the built command.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const built = new URL('../dist/bin/chaosgarden.js', import.meta.url);
+if (!existsSync(fileURLToPath(built))) {
+  process.stderr.write(
+    'chaosgarden: the command is not built yet. In a clone of the repository run `npm run setup` first.\n',
+  );
+  process.exit(2);
+}
+await import(built.href);

@@ -16,11 +16,8 @@ export function aclsToRollBack(
   const scope = context.rollbackScope;
   if (scope === undefined) {
     const warnings = acls.flatMap((acl) => {
-      const holder = holderOf(acl.Tags ?? []);
-      const state = holderState(holder);
-      if (holder === undefined || state === 'dead') return [];
-      const where = state === 'alive' ? 'still running on this machine' : 'which may still be running';
-      const warning = `Overriding ${describeAclHolder(holder)}, ${where}: rolling back its blocking network ACL ${acl.NetworkAclId ?? '?'} in ${acl.VpcId ?? '?'}.`;
+      const warning = overrideWarning(acl);
+      if (warning === undefined) return [];
       context.logger.warn(warning);
       return [warning];
     });
@@ -33,4 +30,16 @@ export function aclsToRollBack(
     );
   }
   return { acls: mine, warnings: [] };
+}
+
+/**
+ * The warning for rolling back `acl` although its holder may still run (a live pid on this host, or
+ * another host within its lease); undefined for a provably ended holder or an untagged ACL.
+ */
+export function overrideWarning(acl: NetworkAcl): string | undefined {
+  const holder = holderOf(acl.Tags ?? []);
+  const state = holderState(holder);
+  if (holder === undefined || state === 'dead') return undefined;
+  const where = state === 'alive' ? 'which still runs on this machine' : 'which may still be running';
+  return `Overriding ${describeAclHolder(holder)}, ${where}: rolling back its blocking network ACL ${acl.NetworkAclId ?? '?'} in ${acl.VpcId ?? '?'}.`;
 }

@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { findPendingRuns } from '@chaosgarden/core';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clusterFilters } from './support/fixture';
@@ -200,6 +201,10 @@ describe('two or more network simulations of one zone started at the same moment
       expect(await aclBySubnet(moto.ec2), `${label}: every subnet back on its original ACL`).toEqual(
         original,
       );
+    }
+    for (const [index] of machines.entries()) {
+      const pending = await findPendingRuns({ directory: join(scratch, `machine-${index}`) });
+      expect(pending.runs, `machine ${index}: no change pending in its ledger`).toEqual([]);
     }
     // Released together: in most rounds the runs started within a few milliseconds of each other.
     const median = [...spreads].sort((a, b) => a - b)[Math.floor(spreads.length / 2)] as number;

@@ -74,8 +74,9 @@ export async function runNetworkFailureSimulation(
 
 /**
  * Removes every blocking network ACL this plugin (or the Python tool) created for the same zone and
- * subnets filter in the matching VPCs, after moving their subnets back to the original ACLs. Safe to
- * call repeatedly. A failing call is retried until it succeeds or `signal` aborts; a process signal
+ * subnets filter in the matching VPCs, after moving their subnets back to the original ACLs, whatever
+ * their holder (the panic button: a warning names each holder that may still run). Safe to call
+ * repeatedly. A failing call is retried until it succeeds or `signal` aborts; a process signal
  * (SIGINT, SIGTERM) waits for the roll-back instead of cutting it short.
  *
  * @throws RollbackIncompleteError naming what is left behind.

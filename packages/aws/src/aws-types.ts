@@ -92,9 +92,10 @@ export interface AwsNetworkFailureSimulationOptions
    */
   rollbackSignal?: AbortSignal;
   /**
-   * Blocking ACLs of the same zone and subnets filter whose holder is not known to have ended (the
-   * Python tool's, or a run on another machine within its lease) are left-overs to roll back before
-   * blocking. Default `false`: they count as a running simulation's lock and the run is refused.
+   * Blocking ACLs of the same zone and subnets filter without a holder tag (the Python tool's) are
+   * left-overs to roll back before blocking. Default `false`: they count as a running simulation's lock
+   * and the run is refused. An ACL whose holder tag names a run that may still be running (another
+   * machine within its lease) is never taken over by a simulation: wait, or use the explicit roll-back.
    */
   rollbackLeftovers?: boolean;
   /**

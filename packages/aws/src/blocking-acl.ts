@@ -31,9 +31,8 @@ export function planVpcBlocks(
 }
 
 /**
- * The Python tool's `block_vpc`: creates a blocking ACL tagged with the zone key and the original
- * associations, adds its rules, then moves every planned subnet onto it. Each change is announced in
- * the ledger first. Returns the blocked subnets.
+ * The Python tool's `block_vpc`: `createBlockingAcl`, then `associateBlockingAcl`. Returns the blocked
+ * subnets.
  */
 export async function blockVpc(
   api: Ec2Api,
@@ -41,9 +40,31 @@ export async function blockVpc(
   plan: VpcBlockPlan,
   mode: NetworkFailureMode,
 ): Promise<Target[]> {
+  const created = await createBlockingAcl(api, context, plan, mode);
+  return created === undefined ? [] : associateBlockingAcl(api, context, created);
+}
+
+/** A blocking ACL with its rules, and the current associations of the subnets that are to move onto it. */
+export interface CreatedBlockingAcl {
+  vpcId: string;
+  aclId: string;
+  associations: KnownAssociation[];
+}
+
+/**
+ * Creates a blocking ACL tagged with the zone key, the holder and the original associations, and adds
+ * its rules; no subnet moves yet. Each change is announced in the ledger first. Undefined when none of
+ * the planned subnets has an association (nothing is created then).
+ */
+export async function createBlockingAcl(
+  api: Ec2Api,
+  context: NetworkContext,
+  plan: VpcBlockPlan,
+  mode: NetworkFailureMode,
+): Promise<CreatedBlockingAcl | undefined> {
   const associations = await currentAssociations(api, plan.subnetIds);
   if (associations.length === 0) {
-    return [];
+    return undefined;
   }
   const originals: OriginalAssociation[] = associations.map((association) => ({
     subnetId: association.SubnetId,
@@ -79,8 +100,17 @@ export async function blockVpc(
     ),
   );
   context.logger.info(`Created blocking network access control list ${aclId}.`);
-  return mapWithConcurrency(associations, apiConcurrency, (association) =>
-    associate(api, context, association, aclId, plan.vpcId),
+  return { vpcId: plan.vpcId, aclId, associations };
+}
+
+/** Moves every planned subnet of a created blocking ACL onto it, a few at a time; the blocked subnets. */
+export function associateBlockingAcl(
+  api: Ec2Api,
+  context: NetworkContext,
+  created: CreatedBlockingAcl,
+): Promise<Target[]> {
+  return mapWithConcurrency(created.associations, apiConcurrency, (association) =>
+    associate(api, context, association, created.aclId, created.vpcId),
   );
 }
 

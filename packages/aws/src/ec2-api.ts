@@ -42,6 +42,8 @@ export interface Ec2Api {
   /** Returns the new association id. */
   replaceNetworkAclAssociation(associationId: string, networkAclId: string): Promise<string>;
   deleteNetworkAcl(networkAclId: string): Promise<void>;
+  /** Adds or overwrites tags (same key: the new value). */
+  createTags(resourceIds: string[], tags: Tag[]): Promise<void>;
   terminateInstances(instanceIds: string[]): Promise<void>;
   rebootInstances(instanceIds: string[]): Promise<void>;
   cancelSpotInstanceRequests(requestIds: string[]): Promise<void>;
@@ -166,6 +168,11 @@ function writeOperations({ client, sdk }: Ec2Connection, call: Call): WriteOpera
     deleteNetworkAcl: async (NetworkAclId) => {
       await call('DeleteNetworkAcl', (abortSignal) =>
         client.send(new sdk.DeleteNetworkAclCommand({ NetworkAclId }), { abortSignal }),
+      );
+    },
+    createTags: async (Resources, Tags) => {
+      await call('CreateTags', (abortSignal) =>
+        client.send(new sdk.CreateTagsCommand({ Resources, Tags }), { abortSignal }),
       );
     },
     terminateInstances: async (InstanceIds) => {

@@ -1,11 +1,11 @@
-import { hostname } from 'node:os';
-import { isProcessAlive } from '@chaosgarden/core';
+import { hostIdentity, isProcessAlive, isThisHost } from '@chaosgarden/core';
 import type { AwsTag } from './original-associations';
 
 /**
- * Our own tag on a blocking network ACL, naming the run that holds it and until when it expects to
- * hold it: `{"run":"…","host":"…","pid":42,"until":"2026-…Z"}` (`until` null: no end was set). The
- * Python tool writes no such tag; its ACLs have no known holder.
+ * Our own tag on a blocking network ACL, naming the run that holds it, until when it expects to hold
+ * it and its place in the claim order: `{"run":"…","host":"…","pid":42,"until":"2026-…Z","ticket":3}`
+ * (`until` null: no end was set; `host`: `hostIdentity()`). The Python tool writes no such tag; its
+ * ACLs have no known holder.
  */
 export const HOLDER_TAG_KEY = 'gardener.cloud/chaos/chaosgarden-holder';
 
@@ -18,13 +18,21 @@ export interface AclHolder {
   pid: number;
   /** ISO time after which the holder must have finished, or null for a run without an end. */
   until: string | null;
+  /**
+   * The run's place in the claim order (`holder-claim.ts`): null while the run is still taking it, a
+   * number from 1 once taken. Absent in records of versions without the claim, which never give way.
+   */
+  ticket?: number | null;
 }
 
-/** This process as holder of a run lasting `durationSeconds` (negative: until stopped). */
+/**
+ * This process as holder of a run lasting `durationSeconds` (negative: until stopped), before it took
+ * its place in the claim order.
+ */
 export function currentHolder(runId: string, durationSeconds: number, now = Date.now()): AclHolder {
   const until =
     durationSeconds < 0 ? null : new Date(now + (durationSeconds + leaseMarginSeconds) * 1000).toISOString();
-  return { run: runId, host: hostname().slice(0, 64), pid: process.pid, until };
+  return { run: runId, host: hostIdentity(), pid: process.pid, until, ticket: null };
 }
 
 export function holderTag(holder: AclHolder): AwsTag {
@@ -42,20 +50,29 @@ export function holderOf(
     if (typeof parsed.run !== 'string' || typeof parsed.host !== 'string' || typeof parsed.pid !== 'number') {
       return undefined;
     }
-    return { run: parsed.run, host: parsed.host, pid: parsed.pid, until: parsed.until ?? null };
+    const holder: AclHolder = {
+      run: parsed.run,
+      host: parsed.host,
+      pid: parsed.pid,
+      until: parsed.until ?? null,
+    };
+    if (parsed.ticket === null || (typeof parsed.ticket === 'number' && Number.isFinite(parsed.ticket))) {
+      holder.ticket = parsed.ticket;
+    }
+    return holder;
   } catch {
     return undefined;
   }
 }
 
 /**
- * `alive` when the holder provably still runs (a process of this host), `dead` when it provably ended
- * (its process on this host is gone, or its lease expired), `unknown` otherwise (another host within
- * its lease, or no holder tag at all).
+ * `alive` when the holder provably still runs (a process of this host identity), `dead` when it
+ * provably ended (its process on this host is gone, or its lease expired), `unknown` otherwise (another
+ * host within its lease, or no holder tag at all).
  */
 export function holderState(holder: AclHolder | undefined, now = Date.now()): 'alive' | 'dead' | 'unknown' {
   if (holder === undefined) return 'unknown';
-  if (holder.host === hostname().slice(0, 64)) {
+  if (isThisHost(holder.host)) {
     return isProcessAlive(holder.pid) ? 'alive' : 'dead';
   }
   if (holder.until !== null && Date.parse(holder.until) < now) return 'dead';

@@ -1,4 +1,5 @@
 import type { LedgerEntry, Logger, RollbackLedger } from '@chaosgarden/core';
+import type { SimulationScope } from './holder-role';
 import type { AclHolder } from './holder-tag';
 import type { ChangeRecorder } from './ledger-steps';
 
@@ -18,6 +19,11 @@ export interface NetworkContext extends ChangeRecorder {
   ledgerOriginals?: ReadonlyMap<string, string>;
   /** Written onto each blocking ACL this call creates; absent for a roll-back (it creates none). */
   holder?: AclHolder;
+  /**
+   * A simulation's: its roll-backs touch only its own, provably dead and (with `rollbackLeftovers`)
+   * untagged blocking ACLs. Absent for the explicit roll-back, which undoes every holder's.
+   */
+  rollbackScope?: SimulationScope;
   /** This call's own changes that are still in effect, so that the roll-back can mark them undone. */
   intents: {
     /** Blocking ACL id → its `create-network-acl` intent. */

@@ -9,7 +9,7 @@ import {
   type Target,
 } from '@chaosgarden/core';
 import { createEc2Connection, type Ec2Connection } from './aws-client';
-import { blockVpc, type VpcBlockPlan } from './blocking-acl';
+import { associateBlockingAcl, createBlockingAcl, type VpcBlockPlan } from './blocking-acl';
 import { apiConcurrency, settleWithConcurrency } from './concurrency';
 import { createEc2Api, type Ec2Api } from './ec2-api';
 import { createNetworkContext, type NetworkContext } from './network-context';
@@ -20,8 +20,10 @@ import { assertRolledBack, rollbackVpcs } from './zone-rollback';
 const waitPeriodMs = 1000;
 
 /**
- * Blocks every planned VPC that has subnets in the zone, a few at a time. Blocked subnets go into
- * `blocked` as they are done; the first failure is thrown once every VPC settled.
+ * Blocks every planned VPC that has subnets in the zone, a few at a time: creates every blocking ACL
+ * first, then calls `beforeAssociating` (the claim, so that it covers all of this run's ACLs at once),
+ * then moves the subnets. Blocked subnets go into `blocked` as they are done; the first failure of a
+ * phase is thrown once every VPC of it settled.
  */
 export async function blockAll(
   api: Ec2Api,
@@ -29,18 +31,32 @@ export async function blockAll(
   plans: readonly VpcBlockPlan[],
   input: NetworkInput,
   blocked: Target[],
+  beforeAssociating: () => Promise<void> = async () => undefined,
 ): Promise<void> {
-  const settled = await settleWithConcurrency(
-    plans.filter((plan) => plan.subnetIds.length > 0),
-    apiConcurrency,
-    async (plan) => {
-      blocked.push(...(await blockVpc(api, context, plan, input.mode)));
-    },
+  const withSubnets = plans.filter((plan) => plan.subnetIds.length > 0);
+  const created = settledValues(
+    await settleWithConcurrency(withSubnets, apiConcurrency, (plan) =>
+      createBlockingAcl(api, context, plan, input.mode),
+    ),
   );
+  await beforeAssociating();
+  settledValues(
+    await settleWithConcurrency(
+      created.filter((acl) => acl !== undefined),
+      apiConcurrency,
+      async (acl) => {
+        blocked.push(...(await associateBlockingAcl(api, context, acl)));
+      },
+    ),
+  );
+}
+
+function settledValues<T>(settled: readonly PromiseSettledResult<T>[]): T[] {
   const failure = settled.find((result) => result.status === 'rejected');
   if (failure !== undefined) {
     throw failure.reason;
   }
+  return settled.map((result) => (result as PromiseFulfilledResult<T>).value);
 }
 
 /** Waits, one check per second, until the terminator ends (duration, abort or signal). */

@@ -14,6 +14,7 @@ import type {
 } from './aws-types';
 import { planVpcBlocks, type VpcBlockPlan } from './blocking-acl';
 import { createEc2Api } from './ec2-api';
+import { claimZone } from './holder-claim';
 import { currentHolder } from './holder-tag';
 import type { NetworkContext } from './network-context';
 import { assertNotHeldInCloud, blockingAclsWithTag } from './network-guard';
@@ -50,6 +51,10 @@ export async function runNetworkFailureSimulation(
     async ({ signal }) => {
       const context = newContext(input, logger, options);
       context.holder = currentHolder(context.ledger.runId, input.duration);
+      context.rollbackScope = {
+        runId: context.ledger.runId,
+        rollbackLeftovers: options.rollbackLeftovers === true,
+      };
       const lock = await acquireLocalLock({
         key: ['network-failure', 'aws', input.settings.region, input.tagKey],
         description: `network failure simulation of zone ${input.zone} (blocking tag ${input.tagKey})`,
@@ -69,8 +74,9 @@ export async function runNetworkFailureSimulation(
 
 /**
  * Removes every blocking network ACL this plugin (or the Python tool) created for the same zone and
- * subnets filter in the matching VPCs, after moving their subnets back to the original ACLs. Safe to
- * call repeatedly. A failing call is retried until it succeeds or `signal` aborts; a process signal
+ * subnets filter in the matching VPCs, after moving their subnets back to the original ACLs, whatever
+ * their holder (the panic button: a warning names each holder that may still run). Safe to call
+ * repeatedly. A failing call is retried until it succeeds or `signal` aborts; a process signal
  * (SIGINT, SIGTERM) waits for the roll-back instead of cutting it short.
  *
  * @throws RollbackIncompleteError naming what is left behind.
@@ -133,7 +139,7 @@ async function simulate(
     assertRolledBack(leftovers, zone);
     warnings.push(...leftovers.warnings);
     logger.info(`Partitioning VPCs matching ${reprOf(filters.raw.vpcs)} in zone ${zone} (${mode}).`);
-    await blockAll(api, context, plans, input, blocked);
+    await blockAll(api, context, plans, input, blocked, () => claimZone(api, context, { vpcIds, signal }));
     end = await waitUntilTerminated(input.duration, logger, signal);
   } catch (error) {
     failure = error;

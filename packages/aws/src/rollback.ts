@@ -5,6 +5,7 @@ import type { Ec2Api } from './ec2-api';
 import { recordedChange } from './ledger-steps';
 import type { NetworkContext } from './network-context';
 import { decodeOriginalAssociations } from './original-associations';
+import { aclsToRollBack } from './rollback-scope';
 
 /** What rolling back one or more VPCs achieved, and what it could not. */
 export interface RollbackOutcome {
@@ -33,9 +34,9 @@ export function mergeOutcomes(outcomes: readonly RollbackOutcome[]): RollbackOut
 }
 
 /**
- * The Python tool's `unblock_vpc`: finds the VPC's blocking ACLs by the zone tag key, moves each
- * associated subnet back to its recorded original ACL, then deletes the blocking ACL. Unlike the
- * Python tool it does not stop at the first problem: every subnet is tried, a subnet missing from
+ * The Python tool's `unblock_vpc`: finds the VPC's blocking ACLs by the zone tag key (in a simulation
+ * only those `aclsToRollBack` allows), moves each associated subnet back to its recorded original ACL,
+ * then deletes the blocking ACL. Unlike the Python tool it does not stop at the first problem: every subnet is tried, a subnet missing from
  * the tags goes back to the VPC's default ACL (with a warning), and what could not be undone is
  * reported as a leftover.
  */
@@ -56,7 +57,10 @@ export async function unblockVpc(
     outcome.errors.push(error);
     return outcome;
   }
-  return unblockAcls(api, () => context, vpcId, acls);
+  const chosen = aclsToRollBack(acls, context);
+  const unblocked = await unblockAcls(api, () => context, vpcId, chosen.acls);
+  unblocked.warnings.unshift(...chosen.warnings);
+  return unblocked;
 }
 
 /**

@@ -4,6 +4,7 @@ import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SimulationLockedError } from '../errors/simulation-locked-error';
+import { hostIdentity } from './host-identity';
 import { acquireLocalLock } from './local-lock';
 
 let directory: string;
@@ -39,7 +40,7 @@ describe('acquireLocalLock', () => {
 
     const second = acquireLocalLock({ ...options(['network', 'aws', 'z1', 'h']), runId: 'run-2' });
     await expect(second).rejects.toSatisfy((error: unknown) => SimulationLockedError.isInstance(error));
-    await expect(second).rejects.toThrow(`run run-1 (pid ${process.pid} on host ${hostname()}`);
+    await expect(second).rejects.toThrow(`run run-1 (pid ${process.pid} on host ${hostIdentity()}`);
 
     await lock.release();
     const again = await acquireLocalLock(options(['network', 'aws', 'z1', 'h']));
@@ -78,5 +79,37 @@ describe('acquireLocalLock', () => {
     );
 
     await expect(acquireLocalLock(options(['k']))).rejects.toThrow('on host elsewhere');
+  });
+
+  it('takes over a dead holder recorded by an older version under the raw host name', async () => {
+    await acquireLocalLock(options(['k']));
+    const path = await lockFile();
+    const old = { ...JSON.parse(await readFile(path, 'utf8')), hostname: hostname(), pid: deadPid() };
+    await writeFile(path, JSON.stringify(old));
+
+    const taken = await acquireLocalLock({ ...options(['k']), runId: 'run-4' });
+
+    expect(JSON.parse(await readFile(path, 'utf8')).runId).toBe('run-4');
+    await taken.release();
+  });
+
+  it('counts a holder with another CHAOSGARDEN_HOST_ID as another machine, even with a dead pid', async () => {
+    const previous = process.env.CHAOSGARDEN_HOST_ID;
+    try {
+      process.env.CHAOSGARDEN_HOST_ID = 'Machine.A';
+      await acquireLocalLock(options(['k']));
+      const path = await lockFile();
+      expect(JSON.parse(await readFile(path, 'utf8')).hostname).toBe('machine-a');
+      await writeFile(path, JSON.stringify({ ...JSON.parse(await readFile(path, 'utf8')), pid: deadPid() }));
+
+      process.env.CHAOSGARDEN_HOST_ID = 'machine-b';
+      await expect(acquireLocalLock(options(['k']))).rejects.toThrow('on host machine-a');
+      process.env.CHAOSGARDEN_HOST_ID = 'machine-a';
+      const taken = await acquireLocalLock({ ...options(['k']), runId: 'run-5' });
+      await taken.release();
+    } finally {
+      if (previous === undefined) delete process.env.CHAOSGARDEN_HOST_ID;
+      else process.env.CHAOSGARDEN_HOST_ID = previous;
+    }
   });
 });

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { mkdir, open, readFile, stat, unlink } from 'node:fs/promises';
-import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { SimulationLockedError } from '../errors/simulation-locked-error';
 import { resolveStateDirectory } from '../ledger/state-directory';
+import { hostIdentity, isThisHost } from './host-identity';
 import { isProcessAlive } from './process-alive';
 
 export interface LocalLockOptions {
@@ -20,6 +20,7 @@ export interface LocalLockOptions {
 /** Who holds a lock, as written into its file. */
 export interface LockHolder {
   pid: number;
+  /** The holder's host identity (`hostIdentity()`; older versions wrote the raw host name). */
   hostname: string;
   runId?: string;
   description: string;
@@ -50,7 +51,7 @@ export async function acquireLocalLock(options: LocalLockOptions): Promise<Local
   const path = join(directory, `${lockFileName(options.key)}.lock`);
   const holder: LockHolder = {
     pid: process.pid,
-    hostname: hostname(),
+    hostname: hostIdentity(),
     ...(options.runId === undefined ? {} : { runId: options.runId }),
     description: options.description,
     startedAt: new Date().toISOString(),
@@ -139,7 +140,7 @@ async function readHolder(path: string): Promise<LockHolder | 'stale' | 'gone'> 
 
 /** Only a holder on this host can be checked; one elsewhere (a shared state directory) counts as alive. */
 function isAlive(holder: LockHolder): boolean {
-  if (holder.pid === -1 || holder.hostname !== hostname()) {
+  if (holder.pid === -1 || !isThisHost(holder.hostname)) {
     return true;
   }
   return isProcessAlive(holder.pid);

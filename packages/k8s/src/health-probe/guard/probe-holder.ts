@@ -1,5 +1,4 @@
-import { hostname } from 'node:os';
-import { isProcessAlive } from '@chaosgarden/core';
+import { hostIdentity, isProcessAlive, isThisHost } from '@chaosgarden/core';
 import type { Manifest } from '../resources/probe-manifests';
 import { holderAnnotation } from '../resources/probe-resource-names';
 
@@ -7,6 +6,7 @@ import { holderAnnotation } from '../resources/probe-resource-names';
 export interface ProbeHolder {
   /** The run's ledger id. */
   readonly runId: string;
+  /** The installing machine's `hostIdentity()` (`CHAOSGARDEN_HOST_ID`; older versions wrote the raw host name). */
   readonly hostname: string;
   readonly pid: number;
   /** ISO-8601. */
@@ -36,7 +36,7 @@ export function createProbeHolder(options: CreateProbeHolderOptions): ProbeHolde
   const now = options.now ?? new Date();
   return {
     runId: options.runId,
-    hostname: hostname(),
+    hostname: hostIdentity(),
     pid: process.pid,
     startedAt: now.toISOString(),
     expectedEnd: expectedEnd(now, options.durationSeconds, options.cleanupTimeoutMs).toISOString(),
@@ -83,11 +83,11 @@ export function describeProbeHolder(holder: ProbeHolder): string {
 }
 
 /**
- * False only for a holder on this machine whose process is gone (a SIGKILLed probe); a holder elsewhere
- * cannot be checked and counts as alive until its `expectedEnd`.
+ * False only for a holder on this machine (same host identity) whose process is gone (a SIGKILLed
+ * probe); a holder elsewhere cannot be checked and counts as alive until its `expectedEnd`.
  */
 export function isHolderProcessAlive(holder: ProbeHolder): boolean {
-  return holder.hostname !== hostname() || isProcessAlive(holder.pid);
+  return !isThisHost(holder.hostname) || isProcessAlive(holder.pid);
 }
 
 /** The manifests with the holder written into the namespace's annotations. */

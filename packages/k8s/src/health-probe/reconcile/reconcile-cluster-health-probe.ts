@@ -1,5 +1,4 @@
-import { hostname } from 'node:os';
-import { createLogger, type Logger, runSimulation } from '@chaosgarden/core';
+import { createLogger, isThisHost, type Logger, runSimulation } from '@chaosgarden/core';
 import { createKubeClient, type KubeClient } from '../../cluster/kube-client';
 import { describeError } from '../../k8s-errors';
 import { assertKnownOptions } from '../../known-options';
@@ -86,7 +85,7 @@ async function liveProbeOnThisMachine(client: KubeClient, signal: AbortSignal | 
   const namespace = await readProbeNamespace(client, signal);
   const holder = parseProbeHolder(namespace?.metadata?.annotations?.[holderAnnotation]);
   if (holder === undefined || Date.parse(holder.expectedEnd) <= Date.now()) return undefined;
-  return holder.hostname === hostname() && isHolderProcessAlive(holder)
+  return isThisHost(holder.hostname) && isHolderProcessAlive(holder)
     ? describeProbeHolder(holder)
     : undefined;
 }

@@ -1,13 +1,16 @@
-import type { Target } from '@chaosgarden/core';
+import { CloudApiError, type Target, TerminatedError } from '@chaosgarden/core';
+import { isAbortError } from './aws-errors';
 import { apiConcurrency, settleWithConcurrency } from './concurrency';
 import type { NetworkContext } from './network-context';
 import type { KnownAssociation } from './vpc-associations';
 
 /**
- * Moves every subnet of one VPC onto its blocking ACL, a few at a time. A subnet whose move failed (after
- * the retries, or cut short by an abort) does not stop the others: it is logged and kept in
+ * Moves every subnet of one VPC onto its blocking ACL, a few at a time. A subnet whose move the cloud
+ * refused (after the retries) or that a stop cut short does not stop the others: it is logged and kept in
  * `context.associationFailures`, and the read-back after blocking decides whether the partition is
  * partial (a call cut short may still have landed). Returns the subnets moved.
+ *
+ * @throws the first other failure (the ledger could not record a move, ...), once every move settled.
  */
 export async function associateEach(
   context: NetworkContext,
@@ -16,6 +19,10 @@ export async function associateEach(
   associate: (association: KnownAssociation) => Promise<Target>,
 ): Promise<Target[]> {
   const settled = await settleWithConcurrency(associations, apiConcurrency, associate);
+  const fatal = settled.find((result) => result.status === 'rejected' && !isSubnetMiss(result.reason));
+  if (fatal !== undefined) {
+    throw (fatal as PromiseRejectedResult).reason;
+  }
   const moved: Target[] = [];
   settled.forEach((result, index) => {
     if (result.status === 'fulfilled') {
@@ -29,6 +36,11 @@ export async function associateEach(
     );
   });
   return moved;
+}
+
+/** The cloud refused this one move, or a stop cut it short: the other subnets can still be blocked. */
+function isSubnetMiss(error: unknown): boolean {
+  return CloudApiError.isInstance(error) || TerminatedError.isInstance(error) || isAbortError(error);
 }
 
 export function describeError(error: unknown): string {

@@ -103,6 +103,12 @@ export interface AwsNetworkFailureSimulationOptions
    * such a run is refused before anything is changed, because it would cut off its own roll-back.
    */
   allowSelfTarget?: boolean;
+  /**
+   * Accept a partial partition: when the read-back after blocking finds some planned subnets not blocked,
+   * the run goes on with the others (each named in a warning, `status: 'partial'`). Default `false`: it
+   * rolls back and throws `PartialSimulationError`. A block that reached no planned subnet always fails.
+   */
+  allowPartial?: boolean;
 }
 
 /** Options of `reconcile`: the AWS plugin's filters, configuration and secrets. */

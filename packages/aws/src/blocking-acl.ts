@@ -1,15 +1,15 @@
-import type { NetworkAclAssociation } from '@aws-sdk/client-ec2';
 import { AWS_ORIGINAL_ASSOCIATIONS_TAG_KEY, type NetworkFailureMode, type Target } from '@chaosgarden/core';
+import { associateEach } from './associate-each';
 import { subnetFiltersFor } from './aws-filters';
 import type { AwsFilter } from './aws-types';
 import { blockingEntries } from './blocking-entries';
 import { apiConcurrency, mapWithConcurrency } from './concurrency';
 import type { Ec2Api } from './ec2-api';
-import { filterChunks } from './filter-chunks';
 import { holderTag } from './holder-tag';
 import { recordedChange } from './ledger-steps';
 import type { NetworkContext } from './network-context';
 import { type AwsTag, encodeOriginalAssociations, type OriginalAssociation } from './original-associations';
+import { type KnownAssociation, vpcAssociations } from './vpc-associations';
 
 /** The zone's subnets of one VPC that the filters select. */
 export interface VpcBlockPlan {
@@ -62,7 +62,7 @@ export async function createBlockingAcl(
   plan: VpcBlockPlan,
   mode: NetworkFailureMode,
 ): Promise<CreatedBlockingAcl | undefined> {
-  const associations = await currentAssociations(api, plan.subnetIds);
+  const associations = await currentAssociations(api, plan);
   if (associations.length === 0) {
     return undefined;
   }
@@ -109,7 +109,7 @@ export function associateBlockingAcl(
   context: NetworkContext,
   created: CreatedBlockingAcl,
 ): Promise<Target[]> {
-  return mapWithConcurrency(created.associations, apiConcurrency, (association) =>
+  return associateEach(context, created.associations, created.aclId, (association) =>
     associate(api, context, association, created.aclId, created.vpcId),
   );
 }
@@ -126,11 +126,8 @@ function blockingTags(context: NetworkContext, vpcId: string, originals: Origina
   return [{ Key: context.tagKey, Value: '1' }, ...holder, ...recorded];
 }
 
-type KnownAssociation = Required<
-  Pick<NetworkAclAssociation, 'NetworkAclAssociationId' | 'NetworkAclId' | 'SubnetId'>
->;
-
-async function associate(
+/** Moves one subnet onto the blocking ACL, announced in the ledger first; also re-blocks a drifted subnet. */
+export async function associate(
   api: Ec2Api,
   context: NetworkContext,
   association: KnownAssociation,
@@ -165,20 +162,12 @@ async function associate(
   };
 }
 
-/** Every association of the given subnets, in the Python tool's ACL-then-association order. */
-async function currentAssociations(api: Ec2Api, subnetIds: readonly string[]): Promise<KnownAssociation[]> {
-  const found: KnownAssociation[] = [];
-  for (const chunk of filterChunks(subnetIds)) {
-    const wanted = new Set(chunk);
-    const acls = await api.describeNetworkAcls([{ Name: 'association.subnet-id', Values: chunk }]);
-    for (const acl of acls) {
-      for (const association of acl.Associations ?? []) {
-        const { SubnetId, NetworkAclAssociationId, NetworkAclId } = association;
-        if (SubnetId && NetworkAclAssociationId && NetworkAclId && wanted.has(SubnetId)) {
-          found.push({ SubnetId, NetworkAclAssociationId, NetworkAclId });
-        }
-      }
-    }
-  }
-  return found;
+/**
+ * The current association of every planned subnet, in the Python tool's ACL-then-association order.
+ * Read by VPC, not by subnet id (see `vpcAssociations`).
+ */
+async function currentAssociations(api: Ec2Api, plan: VpcBlockPlan): Promise<KnownAssociation[]> {
+  const { bySubnet } = await vpcAssociations(api, [plan.vpcId]);
+  const planned = new Set(plan.subnetIds);
+  return [...bySubnet.values()].filter((association) => planned.has(association.SubnetId));
 }

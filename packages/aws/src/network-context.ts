@@ -31,10 +31,17 @@ export interface NetworkContext extends ChangeRecorder {
     /** Subnet id → its `replace-network-acl-association` intent. */
     associations: Map<string, LedgerEntry>;
   };
+  /** Subnet id → why its move onto the blocking ACL failed; the read-back after blocking names them. */
+  associationFailures: Map<string, unknown>;
 }
 
 export function createNetworkContext(
   fields: Pick<NetworkContext, 'zone' | 'tagKey' | 'logger' | 'ledger'>,
 ): NetworkContext {
-  return { ...fields, intents: { acls: new Map(), associations: new Map() }, changed: false };
+  return {
+    ...fields,
+    intents: { acls: new Map(), associations: new Map() },
+    associationFailures: new Map(),
+    changed: false,
+  };
 }

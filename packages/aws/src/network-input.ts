@@ -2,6 +2,7 @@ import {
   assertTargetFiltersNotEmpty,
   awsBlockTagKey,
   filterHash,
+  InvalidArgumentError,
   type NetworkFailureMode,
   parseDuration,
   validateMaxTargets,
@@ -28,6 +29,8 @@ export interface NetworkInput {
   /** `gardener.cloud/chaos/chaosgarden-block-<H(repr(subnets filter))>-<zone>`, as the Python tool. */
   tagKey: string;
   maxTargets: number | undefined;
+  /** Simulation only: go on with a partial block (see `AwsNetworkFailureSimulationOptions`). */
+  allowPartial: boolean;
 }
 
 /**
@@ -57,5 +60,17 @@ export function resolveNetworkInput(
   const settings = resolveAwsSettings(options.configuration, options.secrets);
   // Hash the subnets filter as given (maybe with `Map`s that keep key order), never the plain copy.
   const tagKey = awsBlockTagKey(filterHash(filters.raw.subnets ?? []), zone);
-  return { zone, mode, duration, filters, settings, tagKey, maxTargets };
+  const allowPartial = kind === 'simulation' && validateAllowPartial(options);
+  return { zone, mode, duration, filters, settings, tagKey, maxTargets, allowPartial };
+}
+
+function validateAllowPartial(options: AwsNetworkFailureSimulationOptions): boolean {
+  const { allowPartial } = options as { allowPartial?: unknown };
+  if (allowPartial === undefined || typeof allowPartial === 'boolean') {
+    return allowPartial === true;
+  }
+  throw new InvalidArgumentError({
+    argument: 'allowPartial',
+    message: `allowPartial must be true or false, got ${JSON.stringify(allowPartial)}.`,
+  });
 }

@@ -7,6 +7,7 @@ import {
   type RollbackResult,
   type SimulationEnd,
   type Target,
+  type TerminationReason,
 } from '@chaosgarden/core';
 import { createEc2Connection, type Ec2Connection } from './aws-client';
 import { associateBlockingAcl, createBlockingAcl, type VpcBlockPlan } from './blocking-acl';
@@ -59,15 +60,23 @@ function settledValues<T>(settled: readonly PromiseSettledResult<T>[]): T[] {
   return settled.map((result) => (result as PromiseFulfilledResult<T>).value);
 }
 
-/** Waits, one check per second, until the terminator ends (duration, abort or signal). */
+/**
+ * Waits, one check per second, until the terminator ends (duration, abort or signal), or until `check`
+ * (run after each sleep: the drift guard) gives a reason to end.
+ */
 export async function waitUntilTerminated(
   duration: number,
   logger: Logger,
   signal: AbortSignal,
+  check?: () => Promise<TerminationReason | undefined>,
 ): Promise<SimulationEnd> {
   const terminator = createTerminator({ duration, who: 'runNetworkFailureSimulation', logger, signal });
   while (!terminator.isTerminated()) {
     await terminator.sleep(waitPeriodMs);
+    const stop = check === undefined || terminator.signal.aborted ? undefined : await check();
+    if (stop !== undefined) {
+      return { reason: stop, netDurationSeconds: terminator.netDurationSeconds };
+    }
   }
   return {
     reason: terminator.reason ?? 'termination-requested',

@@ -12,7 +12,10 @@ import type {
   AwsNetworkFailureSimulationOptions,
   AwsRollbackNetworkFailureSimulationOptions,
 } from './aws-types';
+import { type BlockReadBack, readBackAfterStop, readBackBlocks, reportReadBack } from './block-readback';
+import { assertBlockAccepted, blockStatus } from './block-status';
 import { planVpcBlocks, type VpcBlockPlan } from './blocking-acl';
+import { createDriftGuard } from './drift-guard';
 import { createEc2Api } from './ec2-api';
 import { claimZone } from './holder-claim';
 import { currentHolder } from './holder-tag';
@@ -118,6 +121,9 @@ async function simulate(
   let plans: VpcBlockPlan[] = [];
   let end: SimulationEnd = { reason: 'termination-requested', netDurationSeconds: 0 };
   let failure: unknown;
+  let readBack: BlockReadBack | undefined;
+  // The read-back also runs after a stop during set-up: not bound to `signal`.
+  const readApi = api.withPolicy({ signal: options.rollbackSignal, untilAborted: false });
   try {
     const vpcIds = idsOf(await api.describeVpcs(filters.lists.vpcs));
     plans = await planVpcBlocks(api, vpcIds, filters.lists.subnets, zone);
@@ -140,14 +146,26 @@ async function simulate(
     warnings.push(...leftovers.warnings);
     logger.info(`Partitioning VPCs matching ${reprOf(filters.raw.vpcs)} in zone ${zone} (${mode}).`);
     await blockAll(api, context, plans, input, blocked, () => claimZone(api, context, { vpcIds, signal }));
-    end = await waitUntilTerminated(input.duration, logger, signal);
+    readBack = reportReadBack(await readBackBlocks(readApi, context, plans), logger, warnings);
+    assertBlockAccepted(readBack, {
+      zone,
+      allowPartial: input.allowPartial,
+      failures: context.associationFailures,
+    });
+    const guard = createDriftGuard(api, context, readBack, { signal, warnings });
+    end = await waitUntilTerminated(input.duration, logger, signal, guard);
   } catch (error) {
     failure = error;
+  }
+  if (readBack === undefined && failure !== undefined && signal.aborted) {
+    readBack = await readBackAfterStop(readApi, context, plans, warnings);
   }
   const rollback = await finalRollback(connection, context, plans, input, options.rollbackSignal, failure);
   // A stop requested while blocking is not a failure: the roll-back ran, the result says why it ended.
   if (failure !== undefined && !signal.aborted) {
     throw failure;
   }
-  return { zone, mode, blocked, rollback, warnings: [...warnings, ...rollback.warnings], ...end };
+  const planned = plans.reduce((sum, plan) => sum + plan.subnetIds.length, 0);
+  const outcome = blockStatus(planned, readBack, blocked);
+  return { zone, mode, ...outcome, rollback, warnings: [...warnings, ...rollback.warnings], ...end };
 }

@@ -53,6 +53,11 @@ export interface CloudProviderNetworkFailureSimulationOptions extends CloudProvi
   rollbackLeftovers?: boolean | undefined;
   /** Allow the machine running this process among the targets (see the plugin). Default `false`. */
   allowSelfTarget?: boolean | undefined;
+  /**
+   * Go on with a partial block instead of rolling back and throwing `PartialSimulationError` (see the
+   * plugin). Default `false`.
+   */
+  allowPartial?: boolean | undefined;
 }
 
 /** Options of `rollbackCloudProviderNetworkFailureSimulation`. */
@@ -125,6 +130,7 @@ export async function runCloudProviderNetworkFailureSimulation(
       duration: options.duration,
       rollbackLeftovers: options.rollbackLeftovers,
       allowSelfTarget: options.allowSelfTarget,
+      allowPartial: options.allowPartial,
     }),
   });
 }

@@ -6,6 +6,7 @@ import { EmptyFiltersRefusedError } from './empty-filters-refused-error';
 import { chaosgardenErrorCodes } from './error-codes';
 import { InvalidArgumentError } from './invalid-argument-error';
 import { LedgerCorruptError } from './ledger-corrupt-error';
+import { PartialSimulationError } from './partial-simulation-error';
 import { PluginNotInstalledError } from './plugin-not-installed-error';
 import { RollbackIncompleteError } from './rollback-incomplete-error';
 import { SelfTargetRefusedError } from './self-target-refused-error';
@@ -55,6 +56,11 @@ const examples = [
     SelfTargetRefusedError,
     new SelfTargetRefusedError({ self: 'instance i-1', effect: 'terminated', override: 'allowSelfTarget' }),
     'self-target-refused',
+  ],
+  [
+    PartialSimulationError,
+    new PartialSimulationError({ zone: 'z', kind: 'subnets', planned: 2, missed: ['subnet-1 (on acl-1)'] }),
+    'partial-simulation',
   ],
 ] as const;
 
@@ -157,6 +163,23 @@ describe('error messages say what to do', () => {
     );
     expect(error.leftovers).toEqual(['acl-0abc', 'subnet-1']);
     expect(Object.isFrozen(error.leftovers)).toBe(true);
+  });
+
+  it('PartialSimulationError names each target not blocked and the option that accepts it', () => {
+    const error = new PartialSimulationError({
+      zone: 'eu-west-1a',
+      kind: 'subnets',
+      planned: 5,
+      missed: ['subnet-1 (on acl-9, not on the blocking ACL)', 'subnet-2 (association failed)'],
+    });
+    expect(error.message).toBe(
+      'Partial simulation in zone eu-west-1a: 2 of 5 planned subnets were not blocked: ' +
+        'subnet-1 (on acl-9, not on the blocking ACL), subnet-2 (association failed). The simulation was ' +
+        'rolled back. Fix what kept them from being blocked, or pass allowPartial: true (CLI --allow-partial) ' +
+        'to accept a partial simulation.',
+    );
+    expect([error.zone, error.planned, error.missed.length]).toEqual(['eu-west-1a', 5, 2]);
+    expect(Object.isFrozen(error.missed)).toBe(true);
   });
 
   it('PluginNotInstalledError gives the install command', () => {

@@ -15,6 +15,7 @@ export const chaosgardenErrorCodes = {
   ledgerCorrupt: 'ledger-corrupt',
   simulationLocked: 'simulation-locked',
   selfTargetRefused: 'self-target-refused',
+  partialSimulation: 'partial-simulation',
 } as const;
 
 export type ChaosgardenErrorCode = (typeof chaosgardenErrorCodes)[keyof typeof chaosgardenErrorCodes];

@@ -10,6 +10,8 @@ export type { InvalidArgumentErrorOptions } from './invalid-argument-error';
 export { InvalidArgumentError } from './invalid-argument-error';
 export type { LedgerCorruptErrorOptions } from './ledger-corrupt-error';
 export { LedgerCorruptError } from './ledger-corrupt-error';
+export type { PartialSimulationErrorOptions } from './partial-simulation-error';
+export { PartialSimulationError } from './partial-simulation-error';
 export type { PluginNotInstalledErrorOptions } from './plugin-not-installed-error';
 export { PluginNotInstalledError } from './plugin-not-installed-error';
 export type { RollbackIncompleteErrorOptions } from './rollback-incomplete-error';

@@ -37,6 +37,8 @@ const logLines: Record<TerminationReason, string> = {
   'single-invocation': 'Single invocation performed',
   'time-up': 'Time is up',
   'termination-requested': 'Termination requested',
+  // Never found by the terminator itself: the simulation that saw its artefacts gone ends its loop.
+  'rolled-back-externally': 'Rolled back externally',
 };
 
 /**

@@ -152,6 +152,12 @@ export function cloudActions(descriptor: CloudProviderDescriptorV1): DirectActio
           kind: 'boolean',
         },
         allowSelfTarget,
+        {
+          flags: '--allow-partial',
+          description: 'go on when some planned targets could not be blocked (default: roll back and exit 1)',
+          key: 'allowPartial',
+          kind: 'boolean',
+        },
       ],
       changesCloud: true,
       assess: 'assessFiltersImpact',

@@ -141,6 +141,11 @@ export function gardenActions(): DirectAction[] {
           "roll back the zone's blocks whose holder is unknown (e.g. the Python tool's) first",
         ),
         allowSelfTarget,
+        option(
+          'allowPartial',
+          'boolean',
+          'go on when some planned targets could not be blocked (default: roll back and exit 1)',
+        ),
       ],
       changesCloud: true,
       assess: 'assessCloudProviderFiltersImpact',

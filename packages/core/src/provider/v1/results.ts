@@ -32,14 +32,25 @@ export interface ComputeFailureSimulationResult extends SimulationEnd {
   warnings: readonly string[];
 }
 
+/**
+ * `complete`: every planned target was found blocked when read back after blocking (or none was planned);
+ * `partial`: some were not (each named in the warnings).
+ */
+export type NetworkFailureSimulationStatus = 'complete' | 'partial';
+
 export interface NetworkFailureSimulationResult extends SimulationEnd {
   zone: string;
   mode: 'total' | 'ingress' | 'egress';
-  /** The resources that were cut off (subnets, NICs, ...). */
+  /** The resources that were cut off (subnets, NICs, ...), as read back from the cloud after blocking. */
   blocked: readonly Target[];
   /** What the final roll-back restored. */
   rollback: RollbackResult;
   warnings: readonly string[];
+  /**
+   * Whether every planned target was blocked (read back after blocking). Plugins written against an
+   * earlier v1 may leave it out.
+   */
+  status?: NetworkFailureSimulationStatus;
 }
 
 export interface RollbackResult {

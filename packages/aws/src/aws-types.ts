@@ -92,6 +92,13 @@ export interface AwsNetworkFailureSimulationOptions
    */
   rollbackSignal?: AbortSignal;
   /**
+   * Seconds the final roll-back may retry before it gives up; so does a third SIGINT/SIGTERM. The
+   * subnets still blocked then are logged, stay pending in the roll-back ledger, and the
+   * `RollbackIncompleteError` gives the `chaosgarden rollback …` command that finishes the job.
+   * Negative: no deadline. Default 600 (CLI: `--rollback-timeout`).
+   */
+  rollbackTimeoutSeconds?: number;
+  /**
    * Blocking ACLs of the same zone and subnets filter whose holder is not known to have ended (the
    * Python tool's, or a run on another machine within its lease) are left-overs to roll back before
    * blocking. Default `false`: they count as a running simulation's lock and the run is refused.

@@ -6,6 +6,7 @@ import {
   parseDuration,
   validateMaxTargets,
   validateMode,
+  validateRollbackTimeout,
   validateZone,
 } from '@chaosgarden/core';
 import { type ResolvedAwsFilters, resolveAwsFilters } from './aws-filters';
@@ -28,6 +29,8 @@ export interface NetworkInput {
   /** `gardener.cloud/chaos/chaosgarden-block-<H(repr(subnets filter))>-<zone>`, as the Python tool. */
   tagKey: string;
   maxTargets: number | undefined;
+  /** Seconds the final roll-back may retry (negative: no deadline); only the simulation has one. */
+  rollbackTimeoutSeconds: number;
 }
 
 /**
@@ -54,8 +57,13 @@ export function resolveNetworkInput(
     });
   }
   const maxTargets = validateMaxTargets(options.maxTargets);
+  const rollbackTimeoutSeconds = validateRollbackTimeout(
+    kind === 'simulation'
+      ? (options as AwsNetworkFailureSimulationOptions).rollbackTimeoutSeconds
+      : undefined,
+  );
   const settings = resolveAwsSettings(options.configuration, options.secrets);
   // Hash the subnets filter as given (maybe with `Map`s that keep key order), never the plain copy.
   const tagKey = awsBlockTagKey(filterHash(filters.raw.subnets ?? []), zone);
-  return { zone, mode, duration, filters, settings, tagKey, maxTargets };
+  return { zone, mode, duration, filters, settings, tagKey, maxTargets, rollbackTimeoutSeconds };
 }

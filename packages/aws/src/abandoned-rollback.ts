@@ -37,6 +37,8 @@ export async function throwAbandonedRollback(
   for (const target of stillBlocked) {
     context.logger.error(`Still blocked: ${target}`);
   }
+  // On a line of its own, ending with the command, so that it can be copied as it is.
+  context.logger.error(`To finish the roll-back, run: ${command}`);
   const leftovers = [...new Set([...stillBlocked, ...outcome.leftovers])];
   const causes = [...(failure === undefined ? [] : [failure]), ...outcome.errors];
   throw new RollbackIncompleteError({

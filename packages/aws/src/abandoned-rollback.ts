@@ -28,18 +28,18 @@ export async function throwAbandonedRollback(
   const pending = pendingChanges(await context.ledger.entries()).filter(
     (change) => change.intent.provider === 'aws' && change.intent.zone === context.zone,
   );
-  const stillBlocked = pending.flatMap(describeChange);
+  const stillChanged = pending.flatMap(describeChange);
   const why = describeRollbackAbandonment(abandonment);
   const command = finishingCommand(context, input);
   context.logger.error(
-    `Roll-back of zone ${input.zone} abandoned (${why}): ${stillBlocked.length} change(s) of this run are still in place.`,
+    `Roll-back of zone ${input.zone} abandoned (${why}): ${stillChanged.length} change(s) of this run are still in place.`,
   );
-  for (const target of stillBlocked) {
-    context.logger.error(`Still blocked: ${target}`);
+  for (const { what, line } of stillChanged) {
+    context.logger.error(`${what === 'subnet' ? 'Still blocked' : 'Still in place'}: ${line}`);
   }
   // On a line of its own, ending with the command, so that it can be copied as it is.
   context.logger.error(`To finish the roll-back, run: ${command}`);
-  const leftovers = [...new Set([...stillBlocked, ...outcome.leftovers])];
+  const leftovers = [...new Set([...stillChanged.map(({ line }) => line), ...outcome.leftovers])];
   const causes = [...(failure === undefined ? [] : [failure]), ...outcome.errors];
   throw new RollbackIncompleteError({
     leftovers,
@@ -50,18 +50,24 @@ export async function throwAbandonedRollback(
   });
 }
 
-/** One line per still-blocked target: a subnet on the blocking ACL, or the blocking ACL itself. */
-function describeChange(change: PendingChange): string[] {
+/** One line per target still changed: a subnet on the blocking ACL, or the blocking ACL itself. */
+function describeChange(change: PendingChange): { what: 'subnet' | 'acl'; line: string }[] {
   const { intent } = change;
   const unknown = change.done === undefined ? ', if the call was carried out' : '';
   if (intent.action === 'replace-network-acl-association') {
     const state = (intent.originalState ?? {}) as { subnetId?: string; networkAclId?: string };
     const subnetId = state.subnetId ?? intent.resources[0] ?? '?';
-    return [`${subnetId} (its original network ACL is ${state.networkAclId ?? 'unknown'}${unknown})`];
+    const line = `${subnetId} (its original network ACL is ${state.networkAclId ?? 'unknown'}${unknown})`;
+    return [{ what: 'subnet', line }];
   }
   if (intent.action === 'create-network-acl') {
     const [vpcId = '?', , aclId] = change.resources;
-    return [`${aclId ?? 'a blocking network ACL'} (blocking network ACL in ${vpcId}${unknown})`];
+    return [
+      {
+        what: 'acl',
+        line: `${aclId ?? 'a blocking network ACL'} (blocking network ACL in ${vpcId}${unknown})`,
+      },
+    ];
   }
   // An ACL's entries go with the ACL.
   return [];

@@ -92,6 +92,13 @@ export interface AwsNetworkFailureSimulationOptions
    */
   rollbackSignal?: AbortSignal;
   /**
+   * Seconds the final roll-back may retry before it gives up; so does a third SIGINT/SIGTERM. The
+   * subnets still blocked then are logged, stay pending in the roll-back ledger, and the
+   * `RollbackIncompleteError` gives the `chaosgarden rollback …` command that finishes the job.
+   * Negative: no deadline. Default 600 (CLI: `--rollback-timeout`).
+   */
+  rollbackTimeoutSeconds?: number;
+  /**
    * Blocking ACLs of the same zone and subnets filter without a holder tag (the Python tool's) are
    * left-overs to roll back before blocking. Default `false`: they count as a running simulation's lock
    * and the run is refused. An ACL whose holder tag names a run that may still be running (another

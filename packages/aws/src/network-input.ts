@@ -7,6 +7,7 @@ import {
   parseDuration,
   validateMaxTargets,
   validateMode,
+  validateRollbackTimeout,
   validateZone,
 } from '@chaosgarden/core';
 import { type ResolvedAwsFilters, resolveAwsFilters } from './aws-filters';
@@ -31,6 +32,8 @@ export interface NetworkInput {
   maxTargets: number | undefined;
   /** Simulation only: go on with a partial block (see `AwsNetworkFailureSimulationOptions`). */
   allowPartial: boolean;
+  /** Seconds the final roll-back may retry (negative: no deadline); only the simulation has one. */
+  rollbackTimeoutSeconds: number;
 }
 
 /**
@@ -57,11 +60,16 @@ export function resolveNetworkInput(
     });
   }
   const maxTargets = validateMaxTargets(options.maxTargets);
+  const rollbackTimeoutSeconds = validateRollbackTimeout(
+    kind === 'simulation'
+      ? (options as AwsNetworkFailureSimulationOptions).rollbackTimeoutSeconds
+      : undefined,
+  );
   const settings = resolveAwsSettings(options.configuration, options.secrets);
   // Hash the subnets filter as given (maybe with `Map`s that keep key order), never the plain copy.
   const tagKey = awsBlockTagKey(filterHash(filters.raw.subnets ?? []), zone);
   const allowPartial = kind === 'simulation' && validateAllowPartial(options);
-  return { zone, mode, duration, filters, settings, tagKey, maxTargets, allowPartial };
+  return { zone, mode, duration, filters, settings, tagKey, maxTargets, allowPartial, rollbackTimeoutSeconds };
 }
 
 function validateAllowPartial(options: AwsNetworkFailureSimulationOptions): boolean {

@@ -6,9 +6,11 @@ import {
   type RollbackLedger,
   type RollbackResult,
   type SimulationEnd,
+  startRollbackDeadline,
   type Target,
   type TerminationReason,
 } from '@chaosgarden/core';
+import { throwAbandonedRollback } from './abandoned-rollback';
 import { createEc2Connection, type Ec2Connection } from './aws-client';
 import { associateBlockingAcl, createBlockingAcl, type VpcBlockPlan } from './blocking-acl';
 import { apiConcurrency, settleWithConcurrency } from './concurrency';
@@ -86,7 +88,8 @@ export async function waitUntilTerminated(
 
 /**
  * The roll-back in `finally`: runs only if this run changed something, over the VPCs it blocked; its
- * calls are retried until done or `rollbackSignal` aborts.
+ * calls are retried until done, `rollbackSignal` aborts, `rollbackTimeoutSeconds` pass or a third
+ * process signal arrives (then `throwAbandonedRollback` names what is left and how to finish).
  *
  * @throws RollbackIncompleteError with `failure` (what stopped the simulation, if anything) among its causes.
  */
@@ -101,9 +104,16 @@ export async function finalRollback(
   if (!context.changed) {
     return { zone: input.zone, restored: [], removed: [], warnings: [] };
   }
-  const api = createEc2Api(connection, context.logger, { signal: rollbackSignal, untilAborted: true });
+  const timeoutSeconds = input.rollbackTimeoutSeconds;
+  const deadline = startRollbackDeadline({ timeoutSeconds, signal: rollbackSignal });
+  const api = createEc2Api(connection, context.logger, { signal: deadline.signal, untilAborted: true });
   const vpcIds = plans.filter((plan) => plan.subnetIds.length > 0).map((plan) => plan.vpcId);
-  const outcome = await rollbackVpcs(api, context, vpcIds, input.filters.raw.vpcs, input.mode);
+  const outcome = await rollbackVpcs(api, context, vpcIds, input.filters.raw.vpcs, input.mode).finally(
+    deadline.dispose,
+  );
+  if (outcome.leftovers.length > 0 && deadline.abandonment !== undefined) {
+    await throwAbandonedRollback(context, input, deadline.abandonment, outcome, failure);
+  }
   assertRolledBack(outcome, input.zone, failure);
   await settlePendingChanges(context);
   return {

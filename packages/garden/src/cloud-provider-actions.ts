@@ -51,6 +51,8 @@ export interface CloudProviderNetworkFailureSimulationOptions extends CloudProvi
    * of refusing as if another run held the zone (see the plugin). Default `false`.
    */
   rollbackLeftovers?: boolean | undefined;
+  /** Seconds the final roll-back may retry before it gives up (see the plugin). Default 600. */
+  rollbackTimeoutSeconds?: number | undefined;
   /** Allow the machine running this process among the targets (see the plugin). Default `false`. */
   allowSelfTarget?: boolean | undefined;
   /**
@@ -129,6 +131,7 @@ export async function runCloudProviderNetworkFailureSimulation(
       mode: options.mode,
       duration: options.duration,
       rollbackLeftovers: options.rollbackLeftovers,
+      rollbackTimeoutSeconds: options.rollbackTimeoutSeconds,
       allowSelfTarget: options.allowSelfTarget,
       allowPartial: options.allowPartial,
     }),

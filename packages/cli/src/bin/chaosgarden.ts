@@ -104,7 +104,11 @@ logOptions(
     .option('--config <name=value>', 'configuration value (repeatable), e.g. awsRegion=eu-west-1', collect)
     .option('--kubeconfig <path>', "also remove the cluster health probe's resources from this cluster")
     .option('--state-dir <path>', 'where the roll-back ledgers are (default: $CHAOSGARDEN_STATE_DIR)')
-    .option('--dry-run', 'list what would be undone; change nothing'),
+    .option('--dry-run', 'list what would be undone; change nothing')
+    .option(
+      '--rollback-timeout <seconds>',
+      'give up retrying after this long (default 600; < 0: never); so does a third Ctrl-C',
+    ),
 ).action(async (options) => {
   const { rollbackCommand } = await import('../commands/rollback/rollback-command');
   process.exitCode = await rollbackCommand(options, io);

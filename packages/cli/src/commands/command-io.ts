@@ -1,4 +1,10 @@
-import { createLogger, type LogFormat, type Logger, type LogLevel } from '@chaosgarden/core';
+import {
+  createLogger,
+  type LogFormat,
+  type Logger,
+  type LogLevel,
+  observeProcessSignals,
+} from '@chaosgarden/core';
 import type { TerminalStatus } from '../progress/terminal-status';
 import type { Terminal } from '../providers/human-actions';
 
@@ -32,28 +38,54 @@ export function commandLogger(options: LoggingOptions, io: CommandIo): Logger {
   });
 }
 
-/** Installs SIGINT/SIGTERM listeners for the duration of `body`; core hands signals on to them. */
+/**
+ * Installs SIGINT/SIGTERM listeners for the duration of `body`. While simulations run, core's handlers
+ * hold the signal and hand it on to these listeners only after every roll-back; a core observer tells
+ * `received` at once, so that the "Received …" line comes first and the exit code knows the signal
+ * even when the body ends before the hand-over.
+ */
 export async function withSignalListeners<T>(
   logger: Logger,
   body: (signal: AbortSignal, received: () => NodeJS.Signals | undefined) => Promise<T>,
 ): Promise<T> {
   const controller = new AbortController();
   let received: NodeJS.Signals | undefined;
-  const listener = (signal: NodeJS.Signals) => {
-    if (received !== undefined) {
-      logger.warn(`Received ${signal} again; still finishing the roll-backs, please wait.`);
-      return;
-    }
+  let heldByCore = false;
+  let finished = false;
+  const note = (signal: NodeJS.Signals): boolean => {
+    if (received !== undefined) return false;
     received = signal;
     logger.warn(`Received ${signal}: stopping the running activities, then rolling back.`);
-    controller.abort(new Error(`Interrupted by ${signal}`));
+    return true;
+  };
+  // Core stops the simulations itself and logs the later signals; the body's own signal is not
+  // aborted here, because for a roll-back command it gives up the retries (a Ctrl-C must not).
+  const stopObserving = observeProcessSignals((signal, count) => {
+    if (count === 1) heldByCore = true;
+    note(signal);
+  });
+  const remove = () => {
+    process.removeListener('SIGINT', listener);
+    process.removeListener('SIGTERM', listener);
+  };
+  const listener = (signal: NodeJS.Signals) => {
+    if (finished) {
+      // Core's hand-over after the body ended (core put the listener back): nothing left to stop.
+      remove();
+      return;
+    }
+    if (!note(signal) && !heldByCore) {
+      logger.warn(`Received ${signal} again; still finishing the roll-backs, please wait.`);
+    }
+    controller.abort(new Error(`Interrupted by ${received}`));
   };
   process.on('SIGINT', listener);
   process.on('SIGTERM', listener);
   try {
     return await body(controller.signal, () => received);
   } finally {
-    process.removeListener('SIGINT', listener);
-    process.removeListener('SIGTERM', listener);
+    finished = true;
+    stopObserving();
+    remove();
   }
 }

@@ -182,6 +182,21 @@ describe('error messages say what to do', () => {
     expect(Object.isFrozen(error.missed)).toBe(true);
   });
 
+  it('RollbackIncompleteError of an abandoned roll-back says why and gives the command that finishes it', () => {
+    const error = new RollbackIncompleteError({
+      leftovers: ['subnet-1 (still on acl-0abc)'],
+      zone: 'eu-west-1a',
+      abandoned: 'the roll-back deadline (600 s) passed',
+      rollbackCommand: 'chaosgarden rollback --provider aws --zone eu-west-1a',
+    });
+    expect(error.message).toBe(
+      'Roll-back incomplete in zone eu-west-1a (abandoned: the roll-back deadline (600 s) passed): 1 artefact(s) left behind: ' +
+        'subnet-1 (still on acl-0abc). They stay pending in the roll-back ledger; finish the roll-back with: ' +
+        'chaosgarden rollback --provider aws --zone eu-west-1a',
+    );
+    expect(error.rollbackCommand).toBe('chaosgarden rollback --provider aws --zone eu-west-1a');
+  });
+
   it('PluginNotInstalledError gives the install command', () => {
     expect(
       new PluginNotInstalledError({ packageName: '@chaosgarden/gcp', providerType: 'gcp' }).message,

@@ -53,12 +53,46 @@ describe('signal handling while simulations run (child process)', () => {
     );
     // The fixture's logger writes warnings to stderr.
     expect(child.stderr()).toMatch(
-      /\[Warning\] A roll-back that hangs can be abandoned with SIGKILL \(kill -KILL \d+\); `chaosgarden rollback` then finishes it from the roll-back ledger\./,
+      /\[Warning\] A third signal abandons the roll-backs still waiting: they stop retrying and name what is still changed, which `chaosgarden rollback` then finishes from the roll-back ledger \(a roll-back that cannot give up ends only with kill -KILL \d+\)\./,
     );
     expect(child.lines.filter((line) => line.includes('Aborting now.'))).toHaveLength(1);
     expect(child.lines.filter((line) => line.startsWith('[Info] Shutdown completed.'))).toHaveLength(1);
     expect(child.lines).toContain('foreground roll-back done');
     expect(child.lines).toContain('background roll-back done');
+    expect(signal).toBe('SIGINT');
+  });
+
+  it('tells an observer of each signal at once, before the roll-backs, with its count', async () => {
+    const child = await startedFixture(['observe'], 1_500);
+    child.child.kill('SIGTERM');
+    await child.waitForLine('observed SIGTERM 1');
+    child.child.kill('SIGTERM');
+    await child.waitForLine('observed SIGTERM 2');
+    const { signal } = await child.exited;
+
+    const position = (line: string) => child.lines.indexOf(line);
+    expect(position('observed SIGTERM 1')).toBeLessThan(
+      position('[Info] Signal handler invoked (SIGTERM). Aborting now.'),
+    );
+    expect(position('observed SIGTERM 1')).toBeLessThan(position('foreground roll-back done'));
+    expect(position('observed SIGTERM 2')).toBeLessThan(position('foreground roll-back done'));
+    expect(signal).toBe('SIGTERM');
+  });
+
+  it('abandons a roll-back that never ends on the third signal, then ends the process by that signal', async () => {
+    const child = await startedFixture(['hanging-rollback', 'observe']);
+    for (const count of [1, 2, 3]) {
+      child.child.kill('SIGINT');
+      await child.waitForLine(`observed SIGINT ${count}`);
+    }
+    const { signal } = await child.exited;
+
+    expect(child.lines).toContain('foreground roll-back abandoned: a third SIGINT abandoned it');
+    expect(child.lines).toContain('background roll-back done');
+    expect(child.stderr()).toContain(
+      '[Warning] Abandoning 1 roll-back(s) still waiting (signal 3); what they did not undo stays pending in the roll-back ledger.',
+    );
+    expect(child.lines.filter((line) => line.startsWith('[Info] Shutdown completed.'))).toHaveLength(1);
     expect(signal).toBe('SIGINT');
   });
 

@@ -21,10 +21,30 @@ export interface SignalHandlerState {
   previous: Map<NodeJS.Signals, SignalListener[]>;
   /** The signal whose shutdown is in progress. */
   handling: NodeJS.Signals | undefined;
+  /** Signals received since the shutdown in progress began, the first included. */
+  received: number;
+  /** Told of every signal the handlers receive, before the handlers act on it. */
+  observers: Set<SignalObserver>;
+  /** Roll-backs that can give up (see `rollback-deadline.ts`), told on the third signal of a shutdown. */
+  abandonable: Set<(signal: NodeJS.Signals) => void>;
+  /** The third signal of the shutdown in progress: roll-backs that start afterwards give up at once. */
+  abandonedBy: NodeJS.Signals | undefined;
 }
 
+/** `count`: 1 for the signal that starts a shutdown, 2, 3, … for those that arrive while it runs. */
+export type SignalObserver = (signal: NodeJS.Signals, count: number) => void;
+
 export function createSignalHandlerState(): SignalHandlerState {
-  return { installed: false, listener: undefined, previous: new Map(), handling: undefined };
+  return {
+    installed: false,
+    listener: undefined,
+    previous: new Map(),
+    handling: undefined,
+    received: 0,
+    observers: new Set(),
+    abandonable: new Set(),
+    abandonedBy: undefined,
+  };
 }
 
 /** SIGINT, SIGTERM and SIGQUIT, as in the Python tool; Windows has no SIGQUIT to listen to. */
@@ -88,16 +108,17 @@ async function handleSignal(
   signal: NodeJS.Signals,
 ): Promise<void> {
   const logger = hooks.logger();
+  state.received = state.handling === undefined ? 1 : state.received + 1;
+  // Before anything else: an application learns of the signal now, not once every roll-back is over.
+  for (const observer of [...state.observers]) {
+    try {
+      observer(signal, state.received);
+    } catch (error) {
+      logger.error(`Signal observer failed: ${describeError(error)}`);
+    }
+  }
   if (state.handling !== undefined) {
-    const names = hooks.runningTaskNames().map((name) => `'${name}'`);
-    logger.info(
-      `Signal handler invoked (${signal}) during shutdown. Still waiting for these background threads to end: [${names.join(', ')}].`,
-    );
-    // Roll-backs retry until the cloud answers: if it never does, this is the way out, and the ledger
-    // still knows what to undo.
-    logger.warn(
-      `A roll-back that hangs can be abandoned with SIGKILL (kill -KILL ${process.pid}); \`chaosgarden rollback\` then finishes it from the roll-back ledger.`,
-    );
+    duringShutdown(state, hooks, signal);
     return;
   }
   state.handling = signal;
@@ -111,8 +132,38 @@ async function handleSignal(
     logger.error(`Shutdown failed: ${describeError(error)}`);
   } finally {
     state.handling = undefined;
+    state.received = 0;
+    state.abandonedBy = undefined;
   }
   letSignalTakeItsCourse(state, signal);
+}
+
+/**
+ * A second signal says how to give up; the third abandons the roll-backs still waiting: they stop
+ * retrying and report what is left, which stays pending in the ledger for `chaosgarden rollback`.
+ */
+function duringShutdown(state: SignalHandlerState, hooks: SignalHandlerHooks, signal: NodeJS.Signals): void {
+  const logger = hooks.logger();
+  const names = hooks.runningTaskNames().map((name) => `'${name}'`);
+  logger.info(
+    `Signal handler invoked (${signal}) during shutdown. Still waiting for these background threads to end: [${names.join(', ')}].`,
+  );
+  const sigkill = `kill -KILL ${process.pid}`;
+  if (state.received === 2) {
+    logger.warn(
+      `A third signal abandons the roll-backs still waiting: they stop retrying and name what is still changed, which \`chaosgarden rollback\` then finishes from the roll-back ledger (a roll-back that cannot give up ends only with ${sigkill}).`,
+    );
+    return;
+  }
+  state.abandonedBy ??= signal;
+  const abandonable = [...state.abandonable];
+  logger.warn(
+    `Abandoning ${abandonable.length} roll-back(s) still waiting (signal ${state.received}); what they did not undo stays pending in the roll-back ledger.` +
+      (abandonable.length === 0 ? ` Nothing here can give up: ${sigkill} ends the process.` : ''),
+  );
+  for (const abandon of abandonable) {
+    abandon(signal);
+  }
 }
 
 /**

@@ -6,6 +6,7 @@ import {
   installSignalHandlers,
   type SignalHandlerHooks,
   type SignalHandlerState,
+  type SignalObserver,
   uninstallSignalHandlers,
 } from './signal-handlers';
 import { type TaskInfo, type TaskKind, type TaskRecord, terminationRequest } from './task-record';
@@ -116,6 +117,31 @@ function unregister(state: RegistryState, record: TaskRecord): void {
   if (state.tasks.size === 0 && state.signals.handling === undefined) {
     uninstallSignalHandlers(state.signals);
   }
+}
+
+/**
+ * Calls `observer` for every SIGINT, SIGTERM or SIGQUIT the handlers receive while simulations run, at
+ * once, before the roll-backs (an application listener installed before the simulations is called
+ * only after them). The observer must not end the process. Returns the function that removes it.
+ */
+export function observeProcessSignals(observer: SignalObserver): () => void {
+  const { observers } = registry().signals;
+  observers.add(observer);
+  return () => observers.delete(observer);
+}
+
+/**
+ * Registers a roll-back that gives up on the third signal of a shutdown: `abandon` is called then, or
+ * at once if that signal came already. Returns the function that removes it.
+ */
+export function onThirdSignal(abandon: (signal: NodeJS.Signals) => void): () => void {
+  const signals = registry().signals;
+  if (signals.abandonedBy !== undefined) {
+    abandon(signals.abandonedBy);
+    return () => undefined;
+  }
+  signals.abandonable.add(abandon);
+  return () => signals.abandonable.delete(abandon);
 }
 
 /** Asks one task to stop: aborts its signal with a `terminated` error as the reason. */

@@ -36,6 +36,12 @@ export interface FaultProxyOptions {
   seed?: number | undefined;
   /** Requests for which this returns true are always forwarded untouched (e.g. watch streams). */
   spare?: ((request: ProxiedRequest) => boolean) | undefined;
+  /**
+   * Requests for which this returns true (asked when each arrives, so it can change during a test)
+   * are held open and never answered, as by a cloud that hangs: until the client gives up or the
+   * proxy closes. Checked before `spare` and the random faults. Default: none held.
+   */
+  hold?: ((request: ProxiedRequest) => boolean) | undefined;
   /** How long a `delay` fault holds a request before forwarding it, in ms. Default `[200, 1500]`. */
   delayMs?: readonly [number, number] | undefined;
   /** `Retry-After` sent with a kube 429, in seconds. Default 1. */
@@ -47,6 +53,8 @@ export interface FaultProxyOptions {
 /** Requests and faults for one operation, or for all. */
 export interface FaultCounts {
   requests: number;
+  /** Requests held open by `hold` (never answered). */
+  held: number;
   /** Faults by kind (a `delay` is counted here although the request then went through). */
   faults: Record<FaultKind, number>;
 }

@@ -10,10 +10,11 @@ export function createFaultStats(seed: number) {
     return counts;
   };
   return {
-    request(operation: string, fault: FaultKind | undefined): void {
+    request(operation: string, fault: FaultKind | 'hold' | undefined): void {
       for (const counts of [total, countsFor(operation)]) {
         counts.requests++;
-        if (fault !== undefined) counts.faults[fault]++;
+        if (fault === 'hold') counts.held++;
+        else if (fault !== undefined) counts.faults[fault]++;
       }
     },
     snapshot(): FaultProxyStats {
@@ -31,10 +32,11 @@ export function createFaultStats(seed: number) {
 function emptyCounts(): FaultCounts {
   return {
     requests: 0,
+    held: 0,
     faults: Object.fromEntries(faultKinds.map((kind) => [kind, 0])) as FaultCounts['faults'],
   };
 }
 
 function copy(counts: FaultCounts): FaultCounts {
-  return { requests: counts.requests, faults: { ...counts.faults } };
+  return { requests: counts.requests, held: counts.held, faults: { ...counts.faults } };
 }

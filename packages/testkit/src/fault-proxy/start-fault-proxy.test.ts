@@ -79,6 +79,10 @@ function send(url: string, method = 'GET', body?: string): Promise<Answer | 'res
   });
 }
 
+async function until(condition: () => boolean): Promise<void> {
+  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 5));
+}
+
 function outcome(answer: Answer | 'reset'): string {
   return answer === 'reset' ? 'reset' : String(answer.status);
 }
@@ -171,8 +175,29 @@ describe('startFaultProxy', () => {
     expect(outcome(await send(`${proxy.url}/api/v1/pods`))).toMatch(/^50[03]$/);
     expect(proxy.stats().byOperation['GET /api/v1/pods (watch)']).toEqual({
       requests: 1,
+      held: 0,
       faults: { throttle: 0, serverError: 0, connectionReset: 0, delay: 0 },
     });
+  });
+
+  it('holds the requests `hold` picks open without an answer until the client gives up, and counts them', async () => {
+    const backend = await startBackend();
+    let holding = true;
+    const proxy = await proxyTo(backend.url, {
+      failureRate: 0,
+      hold: (request) => holding && request.method === 'POST',
+    });
+    const client = new AbortController();
+    const answer = fetch(`${proxy.url}/api/v1/pods`, { method: 'POST', body: '{}', signal: client.signal });
+    await until(() => proxy.stats().held === 1);
+    // Other requests still go through while one is held.
+    expect(outcome(await send(`${proxy.url}/api/v1/pods`))).toBe('200');
+    client.abort();
+    await expect(answer).rejects.toThrow();
+    expect(backend.seen).toEqual(['GET /api/v1/pods']);
+    holding = false;
+    expect(outcome(await send(`${proxy.url}/api/v1/pods`, 'POST', '{}'))).toBe('200');
+    expect(proxy.stats()).toMatchObject({ requests: 3, held: 1 });
   });
 
   it('streams an answer through chunk by chunk, as a watch needs', async () => {

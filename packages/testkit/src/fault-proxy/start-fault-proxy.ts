@@ -15,6 +15,8 @@ import { pickSeed, seededRandom } from './seeded-random';
  * connection, or a delay before forwarding. Everything else is forwarded by http-proxy-3 and streamed
  * back (kube watches work).
  *
+ * Requests `hold` picks are held open and never answered (a cloud that hangs).
+ *
  * Every fault except `delay` is injected before forwarding: the target never saw a faulted request.
  * Losing the answer of a call the target did carry out (the unknown outcome after a mutation) is not
  * covered.
@@ -42,12 +44,20 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
   });
   proxy.on('error', (_error, _request, response) => failUpstream(response));
   const delays = new Set<NodeJS.Timeout>();
+  // Never answered; destroyed on close, so that the client sees its connection cut.
+  const held = new Set<ServerResponse>();
 
   const handle = (request: IncomingMessage, response: ServerResponse, body: Buffer) => {
     const method = request.method ?? 'GET';
     const url = request.url ?? '/';
     const operation = requestOperation(options.flavor, method, url, body);
     const forward = () => proxy.web(request, response, { buffer: Readable.from(body.length ? [body] : []) });
+    if (options.hold?.({ method, url, operation }) === true) {
+      stats.request(operation, 'hold');
+      held.add(response);
+      response.on('close', () => held.delete(response));
+      return;
+    }
     if (options.spare?.({ method, url, operation }) === true) {
       stats.request(operation, undefined);
       return forward();
@@ -100,6 +110,7 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
     close: () =>
       new Promise<void>((resolve) => {
         for (const timer of delays) clearTimeout(timer);
+        for (const response of held) response.destroy();
         server.closeAllConnections();
         agent.destroy();
         proxy.close();

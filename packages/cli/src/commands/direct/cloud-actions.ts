@@ -151,6 +151,13 @@ export function cloudActions(descriptor: CloudProviderDescriptorV1): DirectActio
           key: 'rollbackLeftovers',
           kind: 'boolean',
         },
+        {
+          flags: '--rollback-timeout <seconds>',
+          description:
+            'give up the final roll-back after this long, print what is still blocked and the rollback command (default 600; < 0: never)',
+          key: 'rollbackTimeoutSeconds',
+          kind: 'number',
+        },
         allowSelfTarget,
         {
           flags: '--allow-partial',

@@ -1,4 +1,9 @@
-import { ChaosgardenError, type Logger, PluginNotInstalledError } from '@chaosgarden/core';
+import {
+  ChaosgardenError,
+  type Logger,
+  PluginNotInstalledError,
+  RollbackIncompleteError,
+} from '@chaosgarden/core';
 import { Command, CommanderError, Option } from 'commander';
 import { waitFor } from '../../providers/human-actions';
 import { type CommandIo, commandLogger, withSignalListeners } from '../command-io';
@@ -68,19 +73,30 @@ async function runAction(
   io: CommandIo,
 ): Promise<number> {
   const logger = commandLogger(values as { logFormat?: 'human' | 'json' }, io);
+  let received: () => NodeJS.Signals | undefined = () => undefined;
   try {
     const options = actionOptions(action, values, logger);
     const target = await spec.load();
     if (action.changesCloud) await confirm(target, action, options, values.yes === true, io, logger);
-    const outcome = await withSignalListeners(logger, async (signal, received) => ({
-      result: await call(target, action.method)({ ...options, signal }),
-      signal: received(),
-    }));
-    io.out(`${JSON.stringify(outcome.result, null, 2)}\n`);
-    return outcome.signal === undefined ? exitCodes.ok : signalExitCode(outcome.signal);
+    const result = await withSignalListeners(logger, (signal, receivedSignal) => {
+      received = receivedSignal;
+      return call(target, action.method)({ ...options, signal });
+    });
+    io.out(`${JSON.stringify(result, null, 2)}\n`);
+    const signal = received();
+    return signal === undefined ? exitCodes.ok : signalExitCode(signal);
   } catch (error) {
-    if (!ChaosgardenError.isInstance(error)) throw error;
+    const signal = received();
+    if (!ChaosgardenError.isInstance(error)) {
+      // A stop the signal caused (an AbortError from a wait) ends as the signal would.
+      if (signal !== undefined && error instanceof Error && error.name === 'AbortError') {
+        return signalExitCode(signal);
+      }
+      throw error;
+    }
     logger.error(error.message, { code: error.code });
+    // Something left behind outweighs the signal: 1 tells the operator to act.
+    if (signal !== undefined && !RollbackIncompleteError.isInstance(error)) return signalExitCode(signal);
     return error.code === 'invalid-argument' ||
       error.code === 'confirmation-refused' ||
       PluginNotInstalledError.isInstance(error)

@@ -140,6 +140,14 @@ export function gardenActions(): DirectAction[] {
           'boolean',
           "roll back the zone's blocks whose holder is unknown (e.g. the Python tool's) first",
         ),
+        option(
+          'rollbackTimeoutSeconds',
+          'number',
+          'give up the final roll-back after this long (default 600)',
+          {
+            flags: '--rollback-timeout <seconds>',
+          },
+        ),
         allowSelfTarget,
         option(
           'allowPartial',

@@ -1,10 +1,12 @@
 import {
   ChaosgardenError,
+  describeRollbackAbandonment,
   findPendingRuns,
   InvalidArgumentError,
   type Logger,
   type PendingRun,
   type ReconcileReport,
+  startRollbackDeadline,
 } from '@chaosgarden/core';
 import { importPlugin } from '../../providers/load-function';
 import { type CommandIo, commandLogger, withSignalListeners } from '../command-io';
@@ -34,9 +36,14 @@ export async function rollbackCommand(flags: RollbackFlags, io: CommandIo): Prom
       request.stateDirectory === undefined ? {} : { directory: request.stateDirectory },
     );
     for (const problem of pending.unreadable) logger.warn(`Unreadable ledger skipped: ${problem}`);
+    // The deadline (or a third signal) gives up the retries of a cloud that does not answer.
+    const deadline = startRollbackDeadline({ timeoutSeconds: request.rollbackTimeoutSeconds });
     const reports = await withSignalListeners(logger, (signal) =>
-      reconcileAll(request, pending.runs, logger, signal),
-    );
+      reconcileAll(request, pending.runs, logger, AbortSignal.any([signal, deadline.signal])),
+    ).finally(deadline.dispose);
+    if (deadline.abandonment !== undefined) {
+      logger.error(`Roll-back abandoned: ${describeRollbackAbandonment(deadline.abandonment)}.`);
+    }
     io.out(`${JSON.stringify(reports, null, 2)}\n`);
     const leftovers = reports.reduce((sum, report) => sum + report.leftovers.length, 0);
     logger.info(

@@ -13,7 +13,15 @@ describe('rollbackRequest', () => {
       kubeconfig: undefined,
       stateDirectory: undefined,
       dryRun: false,
+      rollbackTimeoutSeconds: 600,
     });
+  });
+
+  it('takes --rollback-timeout in seconds, negative for none, and refuses 0 or a word', () => {
+    expect(rollbackRequest({ rollbackTimeout: '2.5' }).rollbackTimeoutSeconds).toBe(2.5);
+    expect(rollbackRequest({ rollbackTimeout: '-1' }).rollbackTimeoutSeconds).toBe(-1);
+    expect(() => rollbackRequest({ rollbackTimeout: '0' })).toThrow(/--rollback-timeout must be a number/);
+    expect(() => rollbackRequest({ rollbackTimeout: 'soon' })).toThrow(InvalidArgumentError);
   });
 
   it('parses filters and configuration pairs for a named provider', () => {

@@ -1,4 +1,9 @@
-import { InvalidArgumentError, type LogFormat, validateZone } from '@chaosgarden/core';
+import {
+  InvalidArgumentError,
+  type LogFormat,
+  validateRollbackTimeout,
+  validateZone,
+} from '@chaosgarden/core';
 
 /** The flags of `chaosgarden rollback`, as commander parsed them. */
 export interface RollbackFlags {
@@ -11,6 +16,7 @@ export interface RollbackFlags {
   kubeconfig?: string;
   stateDir?: string;
   dryRun?: boolean;
+  rollbackTimeout?: string;
   logFormat?: LogFormat;
 }
 
@@ -24,6 +30,8 @@ export interface RollbackRequest {
   kubeconfig: string | undefined;
   stateDirectory: string | undefined;
   dryRun: boolean;
+  /** Seconds the roll-back may retry before it gives up (negative: no deadline). Default 600. */
+  rollbackTimeoutSeconds: number;
 }
 
 /**
@@ -56,6 +64,12 @@ export function rollbackRequest(flags: RollbackFlags): RollbackRequest {
     kubeconfig: flags.kubeconfig,
     stateDirectory: flags.stateDir,
     dryRun: flags.dryRun === true,
+    rollbackTimeoutSeconds: validateRollbackTimeout(
+      flags.rollbackTimeout === undefined || flags.rollbackTimeout.trim() === ''
+        ? undefined
+        : Number(flags.rollbackTimeout),
+      '--rollback-timeout',
+    ),
   };
 }
 

@@ -75,7 +75,11 @@ describe('reconcile of two blocking ACLs holding five subnets', () => {
         kind: 'subnet',
         id,
         zone: fixture.zones[0],
-        details: { vpcId: vpcOf.get(id), fromNetworkAclId: partitioned.get(id), networkAclId: before.get(id) },
+        details: {
+          vpcId: vpcOf.get(id),
+          fromNetworkAclId: partitioned.get(id),
+          networkAclId: before.get(id),
+        },
       })),
     );
     expect(report.wouldRemove?.map((target) => target.id).sort()).toEqual(

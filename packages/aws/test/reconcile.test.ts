@@ -236,7 +236,10 @@ describe('reconcile against moto', () => {
     for (const target of report.leftAlone ?? []) {
       expect(target.details?.holder).toMatch(new RegExp(`^run \\S+ \\(pid ${process.pid} on host `));
       expect(logger.entries).toContainEqual(
-        expect.objectContaining({ level: 'warn', message: expect.stringContaining(String(target.details?.holder)) }),
+        expect.objectContaining({
+          level: 'warn',
+          message: expect.stringContaining(String(target.details?.holder)),
+        }),
       );
     }
     expect(await aclBySubnet(moto.ec2)).toEqual(partitioned);

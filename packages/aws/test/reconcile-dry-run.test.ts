@@ -115,7 +115,8 @@ describe('reconcile of two blocking ACLs holding five subnets', () => {
       logger: createMemoryLogger(),
     });
     expect(done.leftovers).toEqual([]);
-    expect([...done.restored].sort((a, b) => a.id.localeCompare(b.id))).toEqual(report.wouldRestore);
+    const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
+    expect([...done.restored].sort(byId)).toEqual([...(report.wouldRestore ?? [])].sort(byId));
     expect(done.removed.map((target) => target.id).sort()).toEqual(
       report.wouldRemove?.map((target) => target.id).sort(),
     );

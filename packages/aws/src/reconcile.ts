@@ -10,7 +10,6 @@ import {
   type ReconcileReport,
   type RollbackLedger,
   runSimulation,
-  type Target,
   validateZone,
 } from '@chaosgarden/core';
 import { createEc2Connection } from './aws-client';
@@ -18,9 +17,11 @@ import { type ResolvedAwsFilters, resolveAwsFilters } from './aws-filters';
 import { resolveAwsSettings } from './aws-settings';
 import type { AwsReconcileOptions } from './aws-types';
 import { createEc2Api, type Ec2Api } from './ec2-api';
-import { describeAclHolder, holderOf, holderState } from './holder-tag';
 import { createNetworkContext } from './network-context';
 import { idsOf } from './network-steps';
+import { sortByHolder } from './reconcile-holders';
+import { planUndo } from './reconcile-plan';
+import { emptyReport, foundTarget, mergeReport, summarize, withFromAcl } from './reconcile-report';
 import { type FoundAcl, type LedgerBlock, ledgerBlocks, scanBlockingAcls } from './reconcile-scan';
 import { verifyReconciled } from './reconcile-verify';
 import { mergeOutcomes, type RollbackOutcome, unblockAcls } from './rollback';
@@ -38,7 +39,11 @@ interface Place {
  * zone tag), restores the subnets' original ACLs, deletes the blocking ACLs and reads everything back.
  * Narrow it with `zone`, `runId` and `filters` (VPCs, and with a zone the subnets filter's exact tag).
  * Without a region in `configuration` or the environment it looks where the ledgers' runs were.
- * ACLs held by a simulation that still runs on this machine are left alone (named in the warnings).
+ * ACLs held by a simulation that still runs on this machine are left alone (`leftAlone`, and a
+ * warning naming the holder); ACLs whose holder is not provably over (another machine within its
+ * lease, or no holder tag) are undone anyway and named in `overridden` and a warning. With `dryRun`
+ * it changes nothing and lists what it would do: `wouldRestore` (each subnet, from → to ACL) and
+ * `wouldRemove` (each ACL), one log line each.
  *
  * @returns the report; `leftovers` names what could not be restored (empty on success).
  */
@@ -54,7 +59,8 @@ export async function reconcile(options: AwsReconcileOptions = {}): Promise<Reco
       ...(options.runId === undefined ? {} : { runId: options.runId }),
       ...(zone === undefined ? {} : { zone }),
     });
-    const report = emptyReport(pending.runs);
+    const dryRun = options.dryRun === true;
+    const report = emptyReport(pending.runs, dryRun);
     report.warnings.push(...pending.unreadable.map((problem) => `Unreadable ledger skipped: ${problem}`));
     const blocks = ledgerBlocks(pending.runs);
     const places = placesToLook(options, blocks);
@@ -64,12 +70,12 @@ export async function reconcile(options: AwsReconcileOptions = {}): Promise<Reco
     const handled = new Set<string>();
     for (const place of places) {
       const result = await reconcilePlace(place, { options, zone, filters, logger });
-      merge(report, result.report);
+      mergeReport(report, result.report);
       if (result.report.leftovers.length === 0) {
         for (const runId of result.runIds) handled.add(runId);
       }
     }
-    if (options.dryRun !== true) {
+    if (!dryRun) {
       await settleLedgers(pending.runs, blocks, handled, places, logger, directory);
     }
     summarize(report, logger);
@@ -98,15 +104,12 @@ async function reconcilePlace(place: Place, request: PlaceRequest) {
         : undefined;
     const narrow = { zone, tagKey };
     const found = await scanBlockingAcls(api, vpcIds, place.blocks, narrow);
-    const report = emptyReport([]);
-    const workable = found.filter((entry) => {
-      const holder = holderOf(entry.acl.Tags ?? []);
-      if (holderState(holder) !== 'alive') return true;
-      report.warnings.push(
-        `${entry.acl.NetworkAclId} (zone ${entry.zone}) belongs to a simulation still running on this machine, ${describeAclHolder(holder)}: not touched.`,
-      );
-      return false;
-    });
+    const dryRun = options.dryRun === true;
+    const report = emptyReport([], dryRun);
+    const { workable, leftAlone, overridden, warnings } = sortByHolder(found, dryRun);
+    report.leftAlone.push(...leftAlone);
+    report.overridden.push(...overridden);
+    report.warnings.push(...warnings);
     for (const entry of workable) {
       report.found.push(foundTarget(entry));
       logger.info(
@@ -114,11 +117,16 @@ async function reconcilePlace(place: Place, request: PlaceRequest) {
       );
     }
     const runIds = [...new Set(place.blocks.map((block) => block.runId))];
-    if (options.dryRun === true) {
+    if (dryRun) {
+      const plan = await planUndo(api, workable, ledgerOriginals(place.blocks), logger);
+      report.wouldRestore.push(...plan.restore);
+      report.wouldRemove.push(...plan.remove);
+      report.warnings.push(...plan.warnings);
+      report.leftovers.push(...plan.leftovers);
       return { report, runIds };
     }
     const outcome = await undo(api, workable, ledgerOriginals(place.blocks), logger, options);
-    report.restored.push(...outcome.restored);
+    report.restored.push(...withFromAcl(outcome.restored, workable));
     report.removed.push(...outcome.removed);
     report.warnings.push(...outcome.warnings);
     const verification = await verifyReconciled(api, {
@@ -127,9 +135,7 @@ async function reconcilePlace(place: Place, request: PlaceRequest) {
       blocks: place.blocks,
       removedAclIds: workable.map((entry) => entry.acl.NetworkAclId ?? ''),
       restored: outcome.restored,
-      skipped: found
-        .filter((entry) => !workable.includes(entry))
-        .map((entry) => entry.acl.NetworkAclId ?? ''),
+      skipped: leftAlone.map((target) => target.id),
     });
     report.verified.push(...verification.verified);
     report.leftovers.push(...outcome.leftovers, ...verification.leftovers);
@@ -277,57 +283,4 @@ async function settleLedgers(
     }
     await markReconciled(run, directory === undefined ? {} : { directory });
   }
-}
-
-function foundTarget(entry: FoundAcl): Target {
-  return {
-    kind: 'network-acl',
-    id: entry.acl.NetworkAclId ?? '',
-    zone: entry.zone,
-    details: {
-      vpcId: entry.acl.VpcId,
-      tagKey: entry.tagKey,
-      foundBy: entry.foundBy,
-      runIds: entry.runIds,
-      holder: describeAclHolder(holderOf(entry.acl.Tags ?? [])),
-    },
-  };
-}
-
-type MutableReport = {
-  -readonly [K in keyof ReconcileReport]: ReconcileReport[K] extends readonly (infer T)[]
-    ? T[]
-    : ReconcileReport[K];
-};
-
-function emptyReport(runs: readonly PendingRun[]): MutableReport {
-  return {
-    provider: 'aws',
-    runs: [...new Set(runs.map((run) => run.runId))],
-    found: [],
-    restored: [],
-    removed: [],
-    verified: [],
-    leftovers: [],
-    warnings: [],
-  };
-}
-
-function merge(into: MutableReport, from: MutableReport): void {
-  into.found.push(...from.found);
-  into.restored.push(...from.restored);
-  into.removed.push(...from.removed);
-  into.verified.push(...from.verified);
-  into.leftovers.push(...from.leftovers);
-  into.warnings.push(...from.warnings);
-}
-
-function summarize(report: MutableReport, logger: Logger): void {
-  for (const warning of report.warnings) logger.warn(warning);
-  for (const line of report.verified) logger.info(`Verified: ${line}`);
-  for (const leftover of report.leftovers) logger.error(`Could not restore: ${leftover}`);
-  logger.info(
-    `Reconcile: ${report.found.length} blocking network ACL(s) found, ${report.restored.length} subnet(s) restored, ` +
-      `${report.removed.length} ACL(s) removed, ${report.leftovers.length} left-over(s).`,
-  );
 }

@@ -14,6 +14,7 @@ import { clusterFilters, clusterTagKey } from './support/fixture';
 import { motoConnection, pluginAccess } from './support/moto';
 import { useMotoFixture } from './support/moto-fixture';
 import { instanceStates } from './support/moto-state';
+import { until } from './support/until';
 
 const connection = motoConnection();
 useTemporaryStateDirectory();
@@ -103,7 +104,11 @@ describe('runComputeFailureSimulation against moto', () => {
 
   it('keeps terminating what comes up in the zone until the duration ends', async () => {
     const run = runComputeFailureSimulation({ ...options(), duration: 5, ledger: createMemoryLedger() });
-    await new Promise((resolve) => setTimeout(resolve, 2000));
+    // The first pass is over once moto shows the zone's matching instances terminated.
+    await until('the first pass to terminate the zone’s instances', async () => {
+      const states = await instanceStates(moto.ec2);
+      return targets().every((instance) => states.get(instance.id) === 'terminated');
+    });
     const subnet = moto.fixture.subnets.find(
       (candidate) => candidate.zone === moto.fixture.zones[0] && candidate.tagged,
     );
@@ -194,13 +199,17 @@ describe('runComputeFailureSimulation against moto', () => {
   });
 
   it('runs in the background until terminated', async () => {
+    const ledger = createMemoryLedger();
     const task = runComputeFailureSimulationInBackground({
       ...options(),
       mode: 'restart',
       duration: -1,
-      ledger: createMemoryLedger(),
+      ledger,
     });
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    // A reboot leaves no trace in moto's instance states; the ledger records each pass's reboot.
+    await until('the first pass to reboot the zone’s instances', async () =>
+      (await ledger.entries()).some((entry) => entry.action === 'reboot-instances' && entry.phase === 'done'),
+    );
     expect(task.status).toBe('running');
     await task.terminate();
     const result = await task.join();

@@ -20,6 +20,7 @@ import { useMotoFixture } from './support/moto-fixture';
 import { aclBySubnet, allAcls, blockingAcls } from './support/moto-state';
 import { runReference } from './support/reference-python';
 import { until } from './support/until';
+import { plannedSubnets, untilBlocked } from './support/zone-blocked';
 
 const connection = motoConnection();
 useTemporaryStateDirectory();
@@ -216,20 +217,31 @@ describe('reconcile against moto', () => {
       logger: createMemoryLogger(),
       ledger: createMemoryLedger(),
     });
-    await until('the zone to be blocked', async () => (await blockingAcls(moto.ec2)).length === 2);
-    const partitioned = await aclBySubnet(moto.ec2);
+    // The state the test means: every planned subnet on a blocking ACL (not merely the ACLs created).
+    const partitioned = await untilBlocked(moto.ec2, plannedSubnets(moto.fixture, moto.fixture.zones[0]));
+    const held = await blockingAcls(moto.ec2);
+    const logger = createMemoryLogger();
 
-    const report = await reconcile({
-      ...access(),
-      stateDirectory: separateStateDirectory(),
-      logger: createMemoryLogger(),
-    });
+    const report = await reconcile({ ...access(), stateDirectory: separateStateDirectory(), logger });
 
     expect(report.found).toEqual([]);
     expect(report.leftovers).toEqual([]);
     expect(report.warnings).toContainEqual(
       expect.stringMatching(/belongs to a simulation still running on this machine, run \S+ \(pid \d+/),
     );
+    // The report and the log name the holder of each ACL left alone.
+    expect(report.leftAlone?.map((target) => target.id).sort()).toEqual(
+      held.map((acl) => acl.NetworkAclId).sort(),
+    );
+    for (const target of report.leftAlone ?? []) {
+      expect(target.details?.holder).toMatch(new RegExp(`^run \\S+ \\(pid ${process.pid} on host `));
+      expect(logger.entries).toContainEqual(
+        expect.objectContaining({
+          level: 'warn',
+          message: expect.stringContaining(String(target.details?.holder)),
+        }),
+      );
+    }
     expect(await aclBySubnet(moto.ec2)).toEqual(partitioned);
     await running.terminate();
     expect(await blockingAcls(moto.ec2)).toEqual([]);

@@ -17,6 +17,7 @@ interface Report {
   provider: string;
   found: { id: string; zone: string; details: { foundBy: string[] } }[];
   removed: { id: string }[];
+  wouldRestore: { id: string }[];
   leftovers: string[];
   verified: string[];
 }
@@ -60,7 +61,12 @@ describe('chaosgarden rollback', () => {
     const [dryReport] = JSON.parse(dry.stdout) as Report[];
     expect(dryReport?.found.map((target) => target.zone)).toEqual(['us-east-1a']);
     expect(dryReport?.removed).toEqual([]);
-    expect(dry.stderr).toContain('(dry run: nothing was changed)');
+    expect(dryReport?.wouldRestore.map((target) => target.id).sort()).toEqual(
+      [...(fixture?.subnetsInZone ?? [])].sort(),
+    );
+    expect(dry.stderr).toContain(
+      'Dry run: would restore 2 subnet(s) and remove 1 network-acl(s) (aws); nothing was changed.',
+    );
     expect(await aclOfSubnet(fixture.ec2)).toEqual(partitioned);
 
     const otherZone = await startCli(['rollback', '--zone', 'us-east-1b'], cwd).done;

@@ -161,6 +161,84 @@ describe('reconcileClusterHealthProbe on the sandbox', () => {
     expect(messages).toContain('Verified 13 health probe resource(s) gone.');
   });
 
+  it('in a dry run lists every probe object that exists, with kind and name, and removes nothing', async () => {
+    await installWithoutHolder();
+    const before = await existingProbeResources(client);
+    expect(before).toHaveLength(13);
+    const logger = createMemoryLogger();
+
+    const report = await reconcileClusterHealthProbe({ kubeconfig: kubeconfigPath, dryRun: true, logger });
+
+    expect(report).toMatchObject({
+      cluster: client.host,
+      dryRun: true,
+      removed: [],
+      verified: [],
+      leftovers: [],
+    });
+    expect(report.found).toHaveLength(13);
+    expect(report.found).toContainEqual({ kind: 'Namespace', name: 'chaos-garden-probe' });
+    expect(report.found).toContainEqual({
+      kind: 'Deployment',
+      name: 'probe',
+      namespace: 'chaos-garden-probe',
+    });
+    expect(report.found.map((object) => `${object.kind} ${object.name}`)).toEqual(before);
+    expect(report.wouldRemove).toEqual(
+      report.found.map(
+        (object) =>
+          `${object.kind} ${object.namespace === undefined ? '' : `${object.namespace}/`}${object.name}`,
+      ),
+    );
+    expect(report.holder).toBeUndefined();
+    const messages = logger.entries.map((entry) => entry.message);
+    for (const object of report.wouldRemove) {
+      expect(messages).toContain(`Dry run: would delete ${object} in ${client.host}.`);
+    }
+    expect(messages).toContain(
+      `Dry run: would remove 13 health probe resource(s) from ${client.host}; nothing was changed.`,
+    );
+    // Read back: every object is still there.
+    expect(await existingProbeResources(client)).toEqual(before);
+  });
+
+  it('names a holder on another machine that it overrides, in the dry run and in the removal', async () => {
+    await installWithoutHolder();
+    await annotateNamespace({
+      runId: 'other-run',
+      hostname: 'other-host',
+      pid: 1,
+      startedAt: minutesFromNow(-1),
+      expectedEnd: minutesFromNow(10),
+    });
+    const dryLogger = createMemoryLogger();
+    const dry = await reconcileClusterHealthProbe({
+      kubeconfig: kubeconfigPath,
+      dryRun: true,
+      logger: dryLogger,
+    });
+    expect(dry.holder).toMatch(/^run other-run \(pid 1 on host other-host, since /);
+    expect(dry.wouldRemove).toHaveLength(13);
+    expect(dryLogger.entries).toContainEqual(
+      expect.objectContaining({ level: 'warn', message: expect.stringContaining(`held by ${dry.holder}`) }),
+    );
+    expect(await existingProbeResources(client)).toHaveLength(13);
+
+    const logger = createMemoryLogger();
+    const report = await reconcileClusterHealthProbe({ kubeconfig: kubeconfigPath, logger });
+    expect(report.holder).toBe(dry.holder);
+    expect(report.removed).toHaveLength(13);
+    expect(logger.entries).toContainEqual(
+      expect.objectContaining({
+        level: 'warn',
+        message: expect.stringContaining(
+          `held by ${dry.holder}, which may still be running on another machine: removing it anyway`,
+        ),
+      }),
+    );
+    expect(await existingProbeResources(client)).toEqual([]);
+  });
+
   it('reports nothing removed on a clean cluster and still verifies every object', async () => {
     const logger = createMemoryLogger();
     const report = await reconcileClusterHealthProbe({ kubeconfig: { path: kubeconfigPath }, logger });

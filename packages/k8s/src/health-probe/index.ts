@@ -23,6 +23,7 @@ export { parseThresholds, substituteZoneIndexes, tolerationOf } from './metrics/
 export { reconcileClusterHealthProbe } from './reconcile/reconcile-cluster-health-probe';
 export type {
   ClusterHealthProbeReconcileReport,
+  ProbeObjectReference,
   ReconcileClusterHealthProbeOptions,
 } from './reconcile/reconcile-options';
 export type { ProbeReport, ProbeReportRow } from './report/probe-report-data';

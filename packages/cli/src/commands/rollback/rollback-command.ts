@@ -12,21 +12,19 @@ import { importPlugin } from '../../providers/load-function';
 import { type CommandIo, commandLogger, withSignalListeners } from '../command-io';
 import { exitCodes } from '../exit-codes';
 import { type RollbackFlags, type RollbackRequest, rollbackRequest } from './rollback-options';
-
-/** What `reconcileClusterHealthProbe` of @chaosgarden/k8s reports. */
-interface ProbeReconcileReport {
-  cluster: string;
-  removed: readonly string[];
-  verified: readonly string[];
-  leftovers: readonly string[];
-}
-
-type Report = ReconcileReport | (ProbeReconcileReport & { provider: 'k8s' });
+import {
+  type ProbeReconcileReport,
+  type RollbackReport as Report,
+  summarizeRollback,
+} from './rollback-summary';
 
 /**
  * `chaosgarden rollback`: finds every left-over of earlier runs (by the roll-back ledgers and by
  * ownership marks in the cloud or cluster), undoes it, verifies, prints the reports as JSON on stdout.
- * Exit code 0 when nothing is left, 1 when something could not be restored, 2 for bad flags.
+ * With `--dry-run` it changes nothing and lists what it would restore and remove (the reports'
+ * `wouldRestore`/`wouldRemove`, one log line each, and a count at the end).
+ * Exit code 0 when nothing is (or would be) left, 1 when something could not be (or would not be)
+ * restored, 2 for bad flags.
  */
 export async function rollbackCommand(flags: RollbackFlags, io: CommandIo): Promise<number> {
   const logger = commandLogger(flags, io);
@@ -45,12 +43,7 @@ export async function rollbackCommand(flags: RollbackFlags, io: CommandIo): Prom
       logger.error(`Roll-back abandoned: ${describeRollbackAbandonment(deadline.abandonment)}.`);
     }
     io.out(`${JSON.stringify(reports, null, 2)}\n`);
-    const leftovers = reports.reduce((sum, report) => sum + report.leftovers.length, 0);
-    logger.info(
-      leftovers === 0
-        ? `Nothing left behind${request.dryRun ? ' (dry run: nothing was changed)' : ''}.`
-        : `${leftovers} left-over(s) could not be restored; see above.`,
-    );
+    const leftovers = summarizeRollback(reports, request.dryRun, logger);
     return leftovers === 0 ? exitCodes.ok : exitCodes.failed;
   } catch (error) {
     if (!ChaosgardenError.isInstance(error)) throw error;
@@ -148,15 +141,13 @@ async function reconcileProbe(
       message: 'The installed @chaosgarden/k8s has no reconcileClusterHealthProbe; update it.',
     });
   }
-  if (request.dryRun) {
-    logger.info('Dry run: the cluster health probe is not looked for (its resources have fixed names).');
-    return { provider: 'k8s', cluster: kubeconfig, removed: [], verified: [], leftovers: [] };
-  }
-  // It marks the earlier runs' probe installs undone in the ledgers itself, once it verified the cluster.
+  // It marks the earlier runs' probe installs undone in the ledgers itself, once it verified the cluster
+  // (not in a dry run, which only reads the probe's fixed objects and its holder).
   const report = await reconcile({
     kubeconfig,
     logger,
     signal,
+    dryRun: request.dryRun,
     ...(request.stateDirectory === undefined ? {} : { stateDirectory: request.stateDirectory }),
   });
   return { provider: 'k8s', ...report };

@@ -78,4 +78,14 @@ export interface ReconcileReport {
   /** What is still not in its original state, in words; empty when reconcile succeeded. */
   leftovers: readonly string[];
   warnings: readonly string[];
+  /** True for `dryRun: true`: nothing was changed; `wouldRestore` and `wouldRemove` say what would be. */
+  dryRun?: boolean;
+  /** Dry run: what would be put back (for AWS subnets, `details.fromNetworkAclId` → `details.networkAclId`). */
+  wouldRestore?: readonly Target[];
+  /** Dry run: the blocking artefacts that would be removed. */
+  wouldRemove?: readonly Target[];
+  /** Found but not touched: held by a simulation still running on this machine (`details.holder`). */
+  leftAlone?: readonly Target[];
+  /** Undone (or, in a dry run, to be undone) although their holder was not provably over (`details.holder`). */
+  overridden?: readonly Target[];
 }

@@ -1,15 +1,16 @@
-import { createLogger, isThisHost, type Logger, runSimulation } from '@chaosgarden/core';
+import { createLogger, type Logger, runSimulation } from '@chaosgarden/core';
 import { createKubeClient, type KubeClient } from '../../cluster/kube-client';
 import { describeError } from '../../k8s-errors';
 import { assertKnownOptions } from '../../known-options';
-import { describeProbeHolder, isHolderProcessAlive, parseProbeHolder } from '../guard/probe-holder';
-import { readProbeNamespace } from '../guard/read-probe-install';
-import { findExistingProbeObjects } from '../resources/probe-objects';
-import { holderAnnotation } from '../resources/probe-resource-names';
+import { describeManifest } from '../resources/manifest-paths';
+import type { Manifest } from '../resources/probe-manifests';
+import { findExistingProbeManifests } from '../resources/probe-objects';
 import { removeProbeResources } from '../resources/remove-probe-resources';
 import { markProbeLedgersReconciled } from './mark-probe-ledgers-reconciled';
+import { type ProbeHolderState, readProbeHolderState, serverUrlOf } from './probe-holder-state';
 import {
   type ClusterHealthProbeReconcileReport,
+  type ProbeObjectReference,
   type ReconcileClusterHealthProbeOptions,
   reconcileOptionNames,
 } from './reconcile-options';
@@ -20,8 +21,9 @@ const name = 'reconcileClusterHealthProbe';
 /**
  * Finds the health probe's resources by their fixed names (so the Python tool's install is found too),
  * removes them, then reads every fixed object back to prove it is gone. A probe still running on this
- * machine is left alone (its objects are reported as left-overs). Once nothing is left, the earlier
- * runs' install entries for this cluster are marked undone in the roll-back ledgers. A process signal
+ * machine is left alone (its objects are reported as left-overs); a holder elsewhere is overridden and
+ * named. Once nothing is left, the earlier runs' install entries for this cluster are marked undone in
+ * the roll-back ledgers. With `dryRun` it only lists what exists and would be removed. A process signal
  * waits for the removal instead of cutting it short.
  *
  * @returns what existed and was removed, what was verified gone, and what is left (empty on success).
@@ -48,16 +50,29 @@ async function reconcileWith(
   options: ReconcileClusterHealthProbeOptions,
   logger: Logger,
 ): Promise<ClusterHealthProbeReconcileReport> {
-  const found = await findExistingProbeObjects(client, options.signal);
+  const cluster = serverUrlOf(client.host);
+  const dryRun = options.dryRun === true;
+  const manifests = await findExistingProbeManifests(client, options.signal);
+  const found = manifests.map(describeManifest);
+  const base: Omit<ClusterHealthProbeReconcileReport, 'removed' | 'verified' | 'leftovers'> = {
+    cluster,
+    dryRun,
+    found: manifests.map(referenceOf),
+    wouldRemove: [],
+  };
   if (found.length === 0) {
-    logger.info(`No health probe resources found in ${client.host}.`);
+    logger.info(`No health probe resources found in ${cluster}.`);
+    if (dryRun) return { ...base, removed: [], verified: [], leftovers: [] };
   } else {
-    logger.info(`Found ${found.length} health probe resource(s) in ${client.host}: ${found.join(', ')}.`);
-    const runningHere = await liveProbeOnThisMachine(client, options.signal);
-    if (runningHere !== undefined) {
-      logger.warn(`Leaving the health probe alone: it is still running on this machine (${runningHere}).`);
-      return { cluster: client.host, removed: [], verified: [], leftovers: found };
+    logger.info(`Found ${found.length} health probe resource(s) in ${cluster}: ${found.join(', ')}.`);
+    const holder = await readProbeHolderState(client, options.signal);
+    if (holder.holder !== undefined) base.holder = holder.holder;
+    if (holder.state === 'running-here') {
+      logger.warn(`Leaving the health probe alone: it is still running on this machine (${holder.holder}).`);
+      return { ...base, removed: [], verified: [], leftovers: found };
     }
+    warnOverride(holder, dryRun, logger);
+    if (dryRun) return dryRunReport(base, found, logger);
     await removeProbeResources({
       client,
       logger,
@@ -77,15 +92,30 @@ async function reconcileWith(
   } else {
     await markProbeLedgersReconciled(client.host, logger, options.stateDirectory);
   }
-  return { cluster: client.host, removed, verified, leftovers };
+  return { ...base, removed, verified, leftovers };
 }
 
-/** The holder, when the namespace names a probe whose process runs on this machine and is not overdue. */
-async function liveProbeOnThisMachine(client: KubeClient, signal: AbortSignal | undefined) {
-  const namespace = await readProbeNamespace(client, signal);
-  const holder = parseProbeHolder(namespace?.metadata?.annotations?.[holderAnnotation]);
-  if (holder === undefined || Date.parse(holder.expectedEnd) <= Date.now()) return undefined;
-  return isThisHost(holder.hostname) && isHolderProcessAlive(holder)
-    ? describeProbeHolder(holder)
-    : undefined;
+function dryRunReport(
+  base: Omit<ClusterHealthProbeReconcileReport, 'removed' | 'verified' | 'leftovers'>,
+  found: readonly string[],
+  logger: Logger,
+): ClusterHealthProbeReconcileReport {
+  for (const object of found) logger.info(`Dry run: would delete ${object} in ${base.cluster}.`);
+  logger.info(
+    `Dry run: would remove ${found.length} health probe resource(s) from ${base.cluster}; nothing was changed.`,
+  );
+  return { ...base, wouldRemove: [...found], removed: [], verified: [], leftovers: [] };
+}
+
+/** The panic button overrides a holder that may still be running elsewhere, and says whom. */
+function warnOverride(holder: ProbeHolderState, dryRun: boolean, logger: Logger): void {
+  if (holder.state !== 'maybe-running') return;
+  logger.warn(
+    `The health probe is held by ${holder.holder}, which may still be running on another machine: ${dryRun ? 'it would be removed anyway' : 'removing it anyway'}.`,
+  );
+}
+
+function referenceOf(manifest: Manifest): ProbeObjectReference {
+  const { name: objectName, namespace } = manifest.metadata;
+  return { kind: manifest.kind, name: objectName, ...(namespace === undefined ? {} : { namespace }) };
 }

@@ -18,12 +18,36 @@ export interface ReconcileClusterHealthProbeOptions {
   cleanupTimeoutMs?: number | undefined;
   /** Where the roll-back ledgers are whose probe installs get marked undone. Default `resolveStateDirectory()`. */
   stateDirectory?: string | undefined;
+  /**
+   * Only read: list the probe's objects that exist (`found`, `wouldRemove`) and who holds the install;
+   * remove nothing, verify nothing, leave the ledgers as they are. Default `false`.
+   */
+  dryRun?: boolean | undefined;
+}
+
+/** One of the probe's fixed objects. */
+export interface ProbeObjectReference {
+  kind: string;
+  name: string;
+  /** Absent for cluster-scoped objects. */
+  namespace?: string;
 }
 
 /** What `reconcileClusterHealthProbe` found and did. */
 export interface ClusterHealthProbeReconcileReport {
-  /** The API server URL. */
+  /** The API server URL (without any user, password or query it might carry). */
   cluster: string;
+  /** True when `dryRun` was set: nothing was changed. */
+  dryRun: boolean;
+  /** The probe's objects that existed when reconcile looked, in creation order. */
+  found: ProbeObjectReference[];
+  /** Dry run: the objects (`Kind namespace/name`) a reconcile would remove. Empty otherwise. */
+  wouldRemove: string[];
+  /**
+   * Who holds the install, from the namespace's holder annotation (absent without one): a probe still
+   * running on this machine is left alone; any other holder is overridden (a warning names it).
+   */
+  holder?: string;
   /** Objects (`Kind namespace/name`) that existed and are gone now. */
   removed: string[];
   /** Every fixed probe object that was read back afterwards and answered 404. */
@@ -39,4 +63,5 @@ export const reconcileOptionNames = [
   'signal',
   'cleanupTimeoutMs',
   'stateDirectory',
+  'dryRun',
 ];

@@ -27,7 +27,15 @@ export function ledgerName(manifest: Manifest): string {
  * @throws KubeApiError for an answer other than 200 or 404.
  */
 export async function findExistingProbeObjects(client: KubeClient, signal?: AbortSignal): Promise<string[]> {
-  const found: string[] = [];
+  return (await findExistingProbeManifests(client, signal)).map(describeManifest);
+}
+
+/** As `findExistingProbeObjects`, the fixed manifests of the objects that exist (kind, name, namespace). */
+export async function findExistingProbeManifests(
+  client: KubeClient,
+  signal?: AbortSignal,
+): Promise<Manifest[]> {
+  const found: Manifest[] = [];
   for (const manifest of probeObjects) {
     try {
       await client.request({
@@ -36,7 +44,7 @@ export async function findExistingProbeObjects(client: KubeClient, signal?: Abor
         signal,
         operation: `get ${describeManifest(manifest)}`,
       });
-      found.push(describeManifest(manifest));
+      found.push(manifest);
     } catch (error) {
       if (statusCodeOf(error) !== 404) throw error;
     }

@@ -69,7 +69,17 @@ export function resolveNetworkInput(
   // Hash the subnets filter as given (maybe with `Map`s that keep key order), never the plain copy.
   const tagKey = awsBlockTagKey(filterHash(filters.raw.subnets ?? []), zone);
   const allowPartial = kind === 'simulation' && validateAllowPartial(options);
-  return { zone, mode, duration, filters, settings, tagKey, maxTargets, allowPartial, rollbackTimeoutSeconds };
+  return {
+    zone,
+    mode,
+    duration,
+    filters,
+    settings,
+    tagKey,
+    maxTargets,
+    allowPartial,
+    rollbackTimeoutSeconds,
+  };
 }
 
 function validateAllowPartial(options: AwsNetworkFailureSimulationOptions): boolean {

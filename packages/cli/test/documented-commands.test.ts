@@ -52,7 +52,7 @@ describe('the documented commands on a fresh clone', () => {
   const scratch = mkdtempSync(join(tmpdir(), 'chaosgarden-clone-'));
   const clone = join(scratch, 'chaosgarden');
   // The user's shell: no sandbox variables of the test run, a state directory of its own.
-  const env = { ...process.env, CHAOSGARDEN_STATE_DIR: join(scratch, 'state') };
+  const env: NodeJS.ProcessEnv = { ...process.env, CHAOSGARDEN_STATE_DIR: join(scratch, 'state') };
   for (const name of Object.keys(env)) {
     if (name.startsWith('AWS_') || name === 'KUBECONFIG') delete env[name];
   }

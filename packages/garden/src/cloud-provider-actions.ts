@@ -47,7 +47,7 @@ export interface CloudProviderNetworkFailureSimulationOptions extends CloudProvi
   /** Seconds: 0 = block and roll back at once (default), > 0 = until time is up, < 0 = until stopped. */
   duration?: DurationInput;
   /**
-   * Roll back blocks of the same zone whose holder is unknown (the Python tool's) before blocking, instead
+   * Roll back blocks of the same zone without a holder mark (the Python tool's) before blocking, instead
    * of refusing as if another run held the zone (see the plugin). Default `false`.
    */
   rollbackLeftovers?: boolean | undefined;

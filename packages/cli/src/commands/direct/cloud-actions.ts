@@ -146,8 +146,7 @@ export function cloudActions(descriptor: CloudProviderDescriptorV1): DirectActio
         ...simulation(networkFailureModes),
         {
           flags: '--rollback-leftovers',
-          description:
-            "roll back the same zone's partitions whose holder is unknown (e.g. the Python tool's) first",
+          description: "roll back the same zone's partitions without a holder tag (the Python tool's) first",
           key: 'rollbackLeftovers',
           kind: 'boolean',
         },

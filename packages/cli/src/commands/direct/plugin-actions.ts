@@ -138,7 +138,7 @@ export function gardenActions(): DirectAction[] {
         option(
           'rollbackLeftovers',
           'boolean',
-          "roll back the zone's blocks whose holder is unknown (e.g. the Python tool's) first",
+          "roll back the zone's blocks without a holder tag (the Python tool's) first",
         ),
         option(
           'rollbackTimeoutSeconds',

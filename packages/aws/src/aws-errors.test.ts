@@ -45,6 +45,15 @@ describe('toCloudApiError', () => {
     ).toBe(true);
   });
 
+  it('retries the same page for a change (moto’s handler racing a concurrent change)', () => {
+    const page =
+      '<title>500 Internal Server Error</title><p>The server encountered an internal error and was unable to complete your request.</p>';
+    const crash = sdkError('Error', 500, { $response: { statusCode: 500, body: page } });
+    const mapped = toCloudApiError('ReplaceNetworkAclAssociation', crash) as CloudApiError;
+    expect(mapped.isRetryable).toBe(true);
+    expect(mapped.message).not.toContain('retrying will not help');
+  });
+
   it('lets aborts and chaosgarden’s own errors through unchanged', () => {
     const abort = Object.assign(new Error('aborted'), { name: 'AbortError' });
     const terminated = new TerminatedError();

@@ -26,13 +26,23 @@ export function toCloudApiError(operation: string, error: unknown): unknown {
     return error;
   }
   const emulatorCrash = isEmulatorCrash(error);
+  // An emulator's crash page on a read is an unimplemented filter or feature: the same call fails again.
+  // On a change it is moto's handler racing a concurrent change (`dictionary changed size during
+  // iteration` in ReplaceNetworkAclAssociation): a retry goes through, and the read-back after
+  // blocking checks the effect either way.
+  const retryableCrash = emulatorCrash && !isReadOperation(operation);
   return new CloudApiError({
     provider: 'aws',
     operation,
     cause: error,
-    isRetryable: !emulatorCrash && !isNotImplementedError(error) && isRetryableError(error),
-    ...hint(operation, error, emulatorCrash),
+    isRetryable:
+      retryableCrash || (!emulatorCrash && !isNotImplementedError(error) && isRetryableError(error)),
+    ...hint(operation, error, emulatorCrash && !retryableCrash),
   });
+}
+
+function isReadOperation(operation: string): boolean {
+  return operation.startsWith('Describe');
 }
 
 /** True for the SDK's (and Node's) abort errors. */

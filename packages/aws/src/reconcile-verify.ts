@@ -1,6 +1,6 @@
 import type { Target } from '@chaosgarden/core';
+import { apiConcurrency, mapWithConcurrency } from './concurrency';
 import type { Ec2Api } from './ec2-api';
-import { filterChunks } from './filter-chunks';
 import { type LedgerBlock, scanBlockingAcls, zoneOfBlockTag } from './reconcile-scan';
 
 export interface VerifyRequest {
@@ -63,18 +63,19 @@ async function verifySubnets(
   expected: Map<string, string>,
   result: Verification,
 ): Promise<void> {
-  const subnetIds = [...expected.keys()];
   const current = new Map<string, { aclId: string; blocking: boolean }>();
-  for (const chunk of filterChunks(subnetIds)) {
-    for (const acl of await api.describeNetworkAcls([{ Name: 'association.subnet-id', Values: chunk }])) {
+  // One subnet per call: with several values moto matches `association.subnet-id` only for ACLs whose
+  // subnets are a subset or a superset of them, which misses an ACL shared with other subnets.
+  await mapWithConcurrency([...expected.keys()], apiConcurrency, async (subnetId) => {
+    for (const acl of await api.describeNetworkAcls([
+      { Name: 'association.subnet-id', Values: [subnetId] },
+    ])) {
       const blocking = (acl.Tags ?? []).some((tag) => zoneOfBlockTag(tag.Key) !== undefined);
-      for (const association of acl.Associations ?? []) {
-        if (association.SubnetId && chunk.includes(association.SubnetId)) {
-          current.set(association.SubnetId, { aclId: acl.NetworkAclId ?? '', blocking });
-        }
+      if ((acl.Associations ?? []).some((association) => association.SubnetId === subnetId)) {
+        current.set(subnetId, { aclId: acl.NetworkAclId ?? '', blocking });
       }
     }
-  }
+  });
   let onOriginal = 0;
   for (const [subnetId, aclId] of expected) {
     const now = current.get(subnetId);

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findPendingRuns } from '@chaosgarden/core';
+import { seededRandom } from '@chaosgarden/testkit';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clusterFilters } from './support/fixture';
@@ -27,18 +28,6 @@ const simulationLocked = 'simulation-locked';
 const connection = motoConnection();
 const outDir = fileURLToPath(new URL('../.cache/network-lock-race/', import.meta.url));
 const runnerFile = join(outDir, 'race-runner.mjs');
-
-/** mulberry32: a small seeded generator, so a failing round can be replayed. */
-function random(state: number): () => number {
-  let current = state >>> 0;
-  return () => {
-    current = (current + 0x6d2b79f5) >>> 0;
-    let t = current;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 interface Machine {
   hostId: string;
@@ -111,7 +100,7 @@ describe('two or more network simulations of one zone started at the same moment
     expect(planned).toHaveLength(11);
     const original = await aclBySubnet(moto.ec2);
     const options = { zone, filters: clusterFilters(), ...pluginAccess(connection) };
-    const next = random(seed);
+    const next = seededRandom(seed);
     const spreads: number[] = [];
     /** Refusals after creating blocking ACLs (the claim), as opposed to before (an ACL already listed). */
     let refusedByClaim = 0;

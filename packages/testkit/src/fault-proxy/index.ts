@@ -8,4 +8,5 @@ export type {
   ProxiedRequest,
 } from './fault-proxy-options';
 export { faultKinds } from './fault-proxy-options';
+export { seededRandom } from './seeded-random';
 export { startFaultProxy } from './start-fault-proxy';

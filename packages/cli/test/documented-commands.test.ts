@@ -115,6 +115,6 @@ describe('the documented commands on a fresh clone', () => {
     for (const target of blocked) expect(defaults).toContain(acls.get(target.id));
     expect(existsSync(join(clone, 'report.html'))).toBe(true);
     expect(result.stderr).toContain(clusterTagKey);
-    expect(result.stderr).toContain('Nothing left behind');
+    expect(result.stderr).toContain('Dry run: nothing to restore or remove; nothing was changed.');
   }, 300_000);
 });

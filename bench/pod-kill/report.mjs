@@ -17,7 +17,7 @@ export function formatReport(rows, context) {
   const lines = [
     `bench pod-kill: kube-apiserver ${sandbox.versions.kubernetes} + kwok ${sandbox.versions.kwok} (sandbox), ` +
       `python chaosgarden ${sandbox.versions.chaosgarden}, node ${process.version}`,
-    `  ${samples} pods created one by one (every ${intervalMs} ms) in the target zone, runtime 0; latency = creation → ` +
+    `  ${samples} pods (fewer where bounded, see below) created one by one (every ${intervalMs} ms) in the target zone, runtime 0; latency = creation → ` +
       `deletion requested, seen by a separate watch; requests counted by a proxy over a ${steadyMs / 1000} s steady window`,
     '',
     `  ${'pods'.padEnd(6)} ${'tool'.padEnd(20)} ${'p50'.padStart(9)} ${'p95'.padStart(9)} ${'deleted'.padStart(8)}` +
@@ -31,6 +31,10 @@ export function formatReport(rows, context) {
         `${row.gets.toFixed(1).padStart(5)} ${row.megabytes.toFixed(2).padStart(8)}`,
     );
   }
+  const bounded = rows.filter((row) => row.bounded !== undefined);
+  if (bounded.length > 0) lines.push('');
+  for (const row of bounded)
+    lines.push(`  bounded: ${names[row.tool]} with ${row.count} pods: ${row.bounded}`);
   lines.push('');
   for (const count of [...new Set(rows.map((row) => row.count))]) {
     const ts = rows.find((row) => row.count === count && row.tool === 'typescript');

@@ -4,6 +4,8 @@
 
 const names = { typescript: '@chaosgarden/k8s', python: 'python chaosgarden' };
 
+const because = (row) => (row.why ? `: ${row.why}` : '');
+
 /**
  * @param {readonly { tool: string, count: number, latencies: readonly number[], samples: number }[]} rows
  * @param {{ counts: readonly number[], tools: readonly string[] }} asked the pod counts and tools asked for
@@ -20,10 +22,10 @@ export function verdict(rows, asked) {
       } else if (row.samples <= 0) {
         problems.push(`${who}: no sample pod was asked for`);
       } else if (row.latencies.length === 0) {
-        problems.push(`${who}: measured nothing (0/${row.samples} sample pods seen deleted)`);
+        problems.push(`${who}: measured nothing (0/${row.samples} sample pods seen deleted)${because(row)}`);
       } else if (row.latencies.length < row.samples) {
         problems.push(
-          `${who}: fewer samples than asked (${row.latencies.length}/${row.samples} sample pods seen deleted)`,
+          `${who}: fewer samples than asked (${row.latencies.length}/${row.samples} sample pods seen deleted)${because(row)}`,
         );
       }
       if (row?.problem !== undefined) problems.push(`${who}: ${row.problem}`);

@@ -2,7 +2,7 @@
 // requests does it send, as the cluster grows? Runs @chaosgarden/k8s (built dist) and the Python chaosgarden
 // (the sandbox's reference virtualenv) against the sandbox's kube-apiserver + kwok, one after the other.
 //
-// For each pod count (default 100, 1000, 5000 pods on kwok nodes in zones b/c, all in the watched namespace):
+// For each pod count (default 100, 1000, 5000, 10000 pods on kwok nodes in zones b/c, all in the watched namespace):
 //   1. start the tool (zone us-east-1a, runtime 0) behind its own counting proxy, let it settle;
 //   2. count its list/watch/get requests over a steady window (deletions excluded) → requests per minute;
 //   3. create N sample pods one by one in the target zone and measure, with a separate watch, the time from
@@ -11,6 +11,8 @@
 //
 // Usage: npm run build && npm run sandbox -- up && node bench/pod-kill.mjs
 //        [--counts 100,1000,5000,10000] [--samples 50] [--interval-ms 200] [--steady-seconds 30] [--skip-python]
+//        [--drain-seconds 60] [--python-drain-seconds 300] [--python-samples N] [--watch-timeout-seconds 86400]
+// Exits 1, saying why on stderr, when a size or tool measured fewer samples than asked (bench/pod-kill/verdict.mjs).
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

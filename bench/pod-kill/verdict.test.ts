@@ -54,6 +54,17 @@ describe('pod-kill verdict', () => {
     ]);
   });
 
+  it('says why the samples are missing when the bench knows', () => {
+    const rows = [
+      row('typescript', 100, 0, 50, { why: "the bench's watch never saw 50 of them created" }),
+      row('python', 100, 40, 50, { why: '10 not deleted within 300 s of the last creation' }),
+    ];
+    expect(verdict(rows, { counts: [100], tools: ['typescript', 'python'] }).problems).toEqual([
+      "@chaosgarden/k8s with 100 pods: measured nothing (0/50 sample pods seen deleted): the bench's watch never saw 50 of them created",
+      'python chaosgarden with 100 pods: fewer samples than asked (40/50 sample pods seen deleted): 10 not deleted within 300 s of the last creation',
+    ]);
+  });
+
   it('fails a row that carries a problem of its own even when every sample was seen', () => {
     const rows = [
       row('typescript', 100, 50, 50, { problem: "the bench's pod watch missed 3 s; 2 samples dropped" }),

@@ -22,10 +22,10 @@ export function verdict(rows, asked) {
       } else if (row.samples <= 0) {
         problems.push(`${who}: no sample pod was asked for`);
       } else if (row.latencies.length === 0) {
-        problems.push(`${who}: measured nothing (0/${row.samples} sample pods seen deleted)${because(row)}`);
+        problems.push(`${who}: measured nothing (0/${row.samples} samples measured)${because(row)}`);
       } else if (row.latencies.length < row.samples) {
         problems.push(
-          `${who}: fewer samples than asked (${row.latencies.length}/${row.samples} sample pods seen deleted)${because(row)}`,
+          `${who}: fewer samples than asked (${row.latencies.length}/${row.samples} samples measured)${because(row)}`,
         );
       }
       if (row?.problem !== undefined) problems.push(`${who}: ${row.problem}`);
@@ -37,7 +37,7 @@ export function verdict(rows, asked) {
 /** The stderr text of a failed verdict. */
 export function formatProblems(problems) {
   return [
-    `bench pod-kill: FAILED, ${problems.length} measurement(s) incomplete:`,
+    'bench pod-kill: FAILED, it measured less than asked:',
     ...problems.map((problem) => `  - ${problem}`),
   ].join('\n');
 }

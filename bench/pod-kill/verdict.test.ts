@@ -34,8 +34,8 @@ describe('pod-kill verdict', () => {
     const result = verdict(rows, asked);
     expect(result.ok).toBe(false);
     expect(result.problems).toEqual([
-      '@chaosgarden/k8s with 5000 pods: measured nothing (0/50 sample pods seen deleted)',
-      'python chaosgarden with 5000 pods: measured nothing (0/50 sample pods seen deleted)',
+      '@chaosgarden/k8s with 5000 pods: measured nothing (0/50 samples measured)',
+      'python chaosgarden with 5000 pods: measured nothing (0/50 samples measured)',
     ]);
     expect(formatProblems(result.problems)).toContain('FAILED');
     // The table itself shows it too.
@@ -49,7 +49,7 @@ describe('pod-kill verdict', () => {
     );
     expect(result.ok).toBe(false);
     expect(result.problems).toEqual([
-      '@chaosgarden/k8s with 100 pods: fewer samples than asked (49/50 sample pods seen deleted)',
+      '@chaosgarden/k8s with 100 pods: fewer samples than asked (49/50 samples measured)',
       'python chaosgarden with 5000 pods: not measured',
     ]);
   });
@@ -60,8 +60,8 @@ describe('pod-kill verdict', () => {
       row('python', 100, 40, 50, { why: '10 not deleted within 300 s of the last creation' }),
     ];
     expect(verdict(rows, { counts: [100], tools: ['typescript', 'python'] }).problems).toEqual([
-      "@chaosgarden/k8s with 100 pods: measured nothing (0/50 sample pods seen deleted): the bench's watch never saw 50 of them created",
-      'python chaosgarden with 100 pods: fewer samples than asked (40/50 sample pods seen deleted): 10 not deleted within 300 s of the last creation',
+      "@chaosgarden/k8s with 100 pods: measured nothing (0/50 samples measured): the bench's watch never saw 50 of them created",
+      'python chaosgarden with 100 pods: fewer samples than asked (40/50 samples measured): 10 not deleted within 300 s of the last creation',
     ]);
   });
 

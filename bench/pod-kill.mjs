@@ -32,7 +32,7 @@ const { values: flags } = parseArgs({
     'interval-ms': { type: 'string', default: '200' },
     'steady-seconds': { type: 'string', default: '30' },
     'skip-python': { type: 'boolean', default: false },
-    // The Python tool lists every pod every pass (about 40 s a pass at 10,000 pods here): its deletions are
+    // The Python tool lists every pod every pass (p50 48 s at 10,000 pods here): its deletions are
     // awaited longer, and its sample count can be bounded. Both bounds are printed with the figures.
     'python-samples': { type: 'string' },
     'python-drain-seconds': { type: 'string', default: '300' },

@@ -14,11 +14,15 @@ const ratio = (slow, fast) => (fast > 0 ? `${(slow / fast).toFixed(1)}x` : slow 
 
 export function formatReport(rows, context) {
   const { sandbox, samples, intervalMs, steadyMs, seconds } = context;
+  const drain = context.drainMs
+    ? `; deletions awaited up to ${context.drainMs.typescript / 1000} s (@chaosgarden/k8s) and ` +
+      `${context.drainMs.python / 1000} s (python) after the last creation`
+    : '';
   const lines = [
     `bench pod-kill: kube-apiserver ${sandbox.versions.kubernetes} + kwok ${sandbox.versions.kwok} (sandbox), ` +
       `python chaosgarden ${sandbox.versions.chaosgarden}, node ${process.version}`,
-    `  ${samples} pods created one by one (every ${intervalMs} ms) in the target zone, runtime 0; latency = creation → ` +
-      `deletion requested, seen by a separate watch; requests counted by a proxy over a ${steadyMs / 1000} s steady window`,
+    `  ${samples} pods (fewer where bounded, see below) created one by one (every ${intervalMs} ms) in the target zone, runtime 0; latency = creation → ` +
+      `deletion requested, seen by a separate watch; requests counted by a proxy over a ${steadyMs / 1000} s steady window${drain}`,
     '',
     `  ${'pods'.padEnd(6)} ${'tool'.padEnd(20)} ${'p50'.padStart(9)} ${'p95'.padStart(9)} ${'deleted'.padStart(8)}` +
       `   ${'reads/min'.padStart(9)} ${'(list'.padStart(6)} ${'watch'.padStart(6)} ${'get)'.padStart(5)} ${'MB/min'.padStart(8)}`,
@@ -31,6 +35,15 @@ export function formatReport(rows, context) {
         `${row.gets.toFixed(1).padStart(5)} ${row.megabytes.toFixed(2).padStart(8)}`,
     );
   }
+  const notes = rows.flatMap((row) => [
+    ...(row.bounded ? [`  bounded: ${names[row.tool]} with ${row.count} pods: ${row.bounded}`] : []),
+    ...(row.note ? [`  note: ${names[row.tool]} with ${row.count} pods: ${row.note}`] : []),
+    ...(row.problem ? [`  problem: ${names[row.tool]} with ${row.count} pods: ${row.problem}`] : []),
+  ]);
+  if (context.watchGaps > 0) {
+    notes.push(`  note: the bench's own pod watch was reconnected ${context.watchGaps} time(s)`);
+  }
+  if (notes.length > 0) lines.push('', ...notes);
   lines.push('');
   for (const count of [...new Set(rows.map((row) => row.count))]) {
     const ts = rows.find((row) => row.count === count && row.tool === 'typescript');

@@ -220,8 +220,15 @@ describe('network roll-back against moto', () => {
       });
       await until('the zone to be blocked', async () => associatedCount(logger) === 11);
       proxy.inject({ action: 'DescribeNetworkAcls', times: 1000, status: 503, code: 'RequestLimitExceeded' });
+      const mark = proxy.actions.length;
       stop.abort();
-      setTimeout(() => giveUp.abort(), 1500);
+      // Give up once the roll-back is provably stuck retrying its refused listing, not after some time.
+      await until(
+        'the roll-back to retry its throttled DescribeNetworkAcls',
+        async () =>
+          proxy.actions.slice(mark).filter((action) => action === 'DescribeNetworkAcls').length >= 3,
+      );
+      giveUp.abort();
       const error = await run.then(
         () => undefined,
         (failure: unknown) => failure,

@@ -1,5 +1,5 @@
 import type { NetworkAcl } from '@aws-sdk/client-ec2';
-import type { Logger, Target } from '@chaosgarden/core';
+import { type Logger, startRollbackDeadline, type Target } from '@chaosgarden/core';
 import { describeError } from './associate-each';
 import type { VpcBlockPlan } from './blocking-acl';
 import type { Ec2Api } from './ec2-api';
@@ -76,24 +76,31 @@ export function reportReadBack(readBack: BlockReadBack, logger: Logger, warnings
 /**
  * The read-back after a stop that cut the set-up short, so that `blocked` says what the roll-back will
  * find. Nothing to read when nothing was changed; a failed read-back is logged, not thrown (the roll-back
- * comes next either way).
+ * comes next either way). It is part of the shutdown, so it is bound like the roll-back: by
+ * `timeoutSeconds`, a third signal, or `rollbackSignal` (a cloud that hangs must not hold the stop up).
  */
 export async function readBackAfterStop(
   api: Ec2Api,
   context: NetworkContext,
   plans: readonly VpcBlockPlan[],
   warnings: string[],
+  timeoutSeconds: number,
+  rollbackSignal: AbortSignal | undefined,
 ): Promise<BlockReadBack | undefined> {
   if (!context.changed) {
     return undefined;
   }
+  const deadline = startRollbackDeadline({ timeoutSeconds, signal: rollbackSignal });
   try {
-    return reportReadBack(await readBackBlocks(api, context, plans), context.logger, warnings);
+    const bound = api.withPolicy({ signal: deadline.signal, untilAborted: false });
+    return reportReadBack(await readBackBlocks(bound, context, plans), context.logger, warnings);
   } catch (error) {
     const warning = `Could not read the blocked subnets back after the stop: ${describeError(error)}; blocked lists the moves that reported success.`;
     context.logger.warn(warning);
     warnings.push(warning);
     return undefined;
+  } finally {
+    deadline.dispose();
   }
 }
 

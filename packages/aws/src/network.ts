@@ -122,8 +122,6 @@ async function simulate(
   let end: SimulationEnd = { reason: 'termination-requested', netDurationSeconds: 0 };
   let failure: unknown;
   let readBack: BlockReadBack | undefined;
-  // The read-back also runs after a stop during set-up: not bound to `signal`.
-  const readApi = api.withPolicy({ signal: options.rollbackSignal, untilAborted: false });
   try {
     const vpcIds = idsOf(await api.describeVpcs(filters.lists.vpcs));
     plans = await planVpcBlocks(api, vpcIds, filters.lists.subnets, zone);
@@ -146,7 +144,7 @@ async function simulate(
     warnings.push(...leftovers.warnings);
     logger.info(`Partitioning VPCs matching ${reprOf(filters.raw.vpcs)} in zone ${zone} (${mode}).`);
     await blockAll(api, context, plans, input, blocked, () => claimZone(api, context, { vpcIds, signal }));
-    readBack = reportReadBack(await readBackBlocks(readApi, context, plans), logger, warnings);
+    readBack = reportReadBack(await readBackBlocks(api, context, plans), logger, warnings);
     assertBlockAccepted(readBack, {
       zone,
       allowPartial: input.allowPartial,
@@ -158,7 +156,14 @@ async function simulate(
     failure = error;
   }
   if (readBack === undefined && failure !== undefined && signal.aborted) {
-    readBack = await readBackAfterStop(readApi, context, plans, warnings);
+    readBack = await readBackAfterStop(
+      api,
+      context,
+      plans,
+      warnings,
+      input.rollbackTimeoutSeconds,
+      options.rollbackSignal,
+    );
   }
   const rollback = await finalRollback(connection, context, plans, input, options.rollbackSignal, failure);
   // A stop requested while blocking is not a failure: the roll-back ran, the result says why it ended.

@@ -21,6 +21,13 @@ export interface RetryPolicy {
    * are retried until the call succeeds or `signal` aborts.
    */
   untilAborted: boolean;
+  /**
+   * `true`: aborting `signal` stops the retries and back-offs, but a request already sent is not cut off:
+   * its response is awaited, so that what the cloud did is known (the call still rejects with the abort).
+   * The blocking steps use it, so that the read-back after a stop sees every move that was made. Default
+   * `false`: the request is aborted too.
+   */
+  letRequestsFinish?: boolean | undefined;
 }
 
 /**
@@ -57,7 +64,7 @@ export function createEc2Api(connection: Ec2Connection, logger: Logger, policy: 
     withRetries(
       async () => {
         try {
-          return await send(policy.signal);
+          return await send(policy.letRequestsFinish === true ? undefined : policy.signal);
         } catch (error) {
           throw toCloudApiError(operation, error);
         }

@@ -143,7 +143,11 @@ async function simulate(
     assertRolledBack(leftovers, zone);
     warnings.push(...leftovers.warnings);
     logger.info(`Partitioning VPCs matching ${reprOf(filters.raw.vpcs)} in zone ${zone} (${mode}).`);
-    await blockAll(api, context, plans, input, blocked, () => claimZone(api, context, { vpcIds, signal }));
+    // A stop lets the moves already sent finish, so that the read-back sees each one that was made.
+    const blocking = api.withPolicy({ signal, untilAborted: false, letRequestsFinish: true });
+    await blockAll(blocking, context, plans, input, blocked, () =>
+      claimZone(api, context, { vpcIds, signal }),
+    );
     readBack = reportReadBack(await readBackBlocks(api, context, plans), logger, warnings);
     assertBlockAccepted(readBack, {
       zone,

@@ -1,6 +1,12 @@
-import { CloudApiError, type Target, TerminatedError } from '@chaosgarden/core';
-import { isAbortError } from './aws-errors';
-import { apiConcurrency, settleWithConcurrency } from './concurrency';
+import {
+  CloudApiError,
+  defaultCallConcurrency,
+  describeError,
+  isAbortError,
+  settleWithConcurrency,
+  type Target,
+  TerminatedError,
+} from '@chaosgarden/core';
 import type { NetworkContext } from './network-context';
 import type { KnownAssociation } from './vpc-associations';
 
@@ -18,7 +24,7 @@ export async function associateEach(
   aclId: string,
   associate: (association: KnownAssociation) => Promise<Target>,
 ): Promise<Target[]> {
-  const settled = await settleWithConcurrency(associations, apiConcurrency, associate);
+  const settled = await settleWithConcurrency(associations, defaultCallConcurrency, associate);
   const fatal = settled.find((result) => result.status === 'rejected' && !isSubnetMiss(result.reason));
   if (fatal !== undefined) {
     throw (fatal as PromiseRejectedResult).reason;
@@ -32,7 +38,7 @@ export async function associateEach(
     const subnetId = associations[index]?.SubnetId ?? '?';
     context.associationFailures.set(subnetId, result.reason);
     context.logger.warn(
-      `Could not associate ${subnetId} with blocking network access control list ${aclId}: ${describeError(result.reason)}.`,
+      `Could not associate ${subnetId} with blocking network access control list ${aclId}: ${describeError(result.reason).replace(/\.$/, '')}.`,
     );
   });
   return moved;
@@ -41,9 +47,4 @@ export async function associateEach(
 /** The cloud refused this one move, or a stop cut it short: the other subnets can still be blocked. */
 function isSubnetMiss(error: unknown): boolean {
   return CloudApiError.isInstance(error) || TerminatedError.isInstance(error) || isAbortError(error);
-}
-
-export function describeError(error: unknown): string {
-  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  return text.replace(/\.$/, '');
 }

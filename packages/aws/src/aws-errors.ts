@@ -1,4 +1,10 @@
-import { ChaosgardenError, CloudApiError, isNotImplementedError, isRetryableError } from '@chaosgarden/core';
+import {
+  ChaosgardenError,
+  CloudApiError,
+  isAbortError,
+  isNotImplementedError,
+  isRetryableError,
+} from '@chaosgarden/core';
 
 const permissionCodes = new Set(['UnauthorizedOperation', 'AccessDenied', 'AccessDeniedException']);
 const credentialCodes = new Set([
@@ -43,11 +49,6 @@ export function toCloudApiError(operation: string, error: unknown): unknown {
 
 function isReadOperation(operation: string): boolean {
   return operation.startsWith('Describe');
-}
-
-/** True for the SDK's (and Node's) abort errors. */
-export function isAbortError(error: unknown): boolean {
-  return error instanceof Error && error.name === 'AbortError';
 }
 
 /** The AWS error code (`UnauthorizedOperation`, `InvalidNetworkAclID.NotFound`, …), if any. */

@@ -1,6 +1,5 @@
 import type { NetworkAcl } from '@aws-sdk/client-ec2';
-import { type Logger, startRollbackDeadline, type Target } from '@chaosgarden/core';
-import { describeError } from './associate-each';
+import { describeError, type Logger, startRollbackDeadline, type Target } from '@chaosgarden/core';
 import type { VpcBlockPlan } from './blocking-acl';
 import type { Ec2Api } from './ec2-api';
 import type { NetworkContext } from './network-context';

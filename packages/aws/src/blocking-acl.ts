@@ -1,12 +1,17 @@
-import { AWS_ORIGINAL_ASSOCIATIONS_TAG_KEY, type NetworkFailureMode, type Target } from '@chaosgarden/core';
+import {
+  AWS_ORIGINAL_ASSOCIATIONS_TAG_KEY,
+  defaultCallConcurrency,
+  mapWithConcurrency,
+  type NetworkFailureMode,
+  recordedChange,
+  type Target,
+} from '@chaosgarden/core';
 import { associateEach } from './associate-each';
 import { subnetFiltersFor } from './aws-filters';
 import type { AwsFilter } from './aws-types';
 import { blockingEntries } from './blocking-entries';
-import { apiConcurrency, mapWithConcurrency } from './concurrency';
 import type { Ec2Api } from './ec2-api';
 import { holderTag } from './holder-tag';
-import { recordedChange } from './ledger-steps';
 import type { NetworkContext } from './network-context';
 import { type AwsTag, encodeOriginalAssociations, type OriginalAssociation } from './original-associations';
 import { type KnownAssociation, vpcAssociations } from './vpc-associations';
@@ -24,7 +29,7 @@ export function planVpcBlocks(
   subnetsFilter: readonly AwsFilter[],
   zone: string,
 ): Promise<VpcBlockPlan[]> {
-  return mapWithConcurrency(vpcIds, apiConcurrency, async (vpcId) => {
+  return mapWithConcurrency(vpcIds, defaultCallConcurrency, async (vpcId) => {
     const subnets = await api.describeSubnets(subnetFiltersFor(subnetsFilter, zone, vpcId));
     return { vpcId, subnetIds: subnets.map((subnet) => subnet.SubnetId ?? '').filter((id) => id !== '') };
   });
@@ -88,7 +93,7 @@ export async function createBlockingAcl(
   );
   const aclId = acl.NetworkAclId ?? '';
   context.intents.acls.set(aclId, aclIntent);
-  await mapWithConcurrency(blockingEntries(mode), apiConcurrency, (entry) =>
+  await mapWithConcurrency(blockingEntries(mode), defaultCallConcurrency, (entry) =>
     recordedChange(
       context,
       {

@@ -1,9 +1,18 @@
 import type { Instance } from '@aws-sdk/client-ec2';
-import type { ComputeFailureMode, LifetimeScheduler, Logger, Target } from '@chaosgarden/core';
-import { apiConcurrency, settleWithConcurrency } from './concurrency';
+import {
+  type ChangeRecorder,
+  type ComputeFailureMode,
+  defaultCallConcurrency,
+  describeError,
+  formatPythonDatetime,
+  isStopError,
+  type LifetimeScheduler,
+  type Logger,
+  recordedChange,
+  settleWithConcurrency,
+  type Target,
+} from '@chaosgarden/core';
 import type { Ec2Api } from './ec2-api';
-import { type ChangeRecorder, recordedChange } from './ledger-steps';
-import { pythonUtcDatetime } from './python-datetime';
 
 /** Instance ids due for the operation, grouped by lifecycle (`normal`, `spot`, …) in order of discovery. */
 export type DueBatch = Map<string, string[]>;
@@ -44,7 +53,9 @@ export function collectDue(
     const launchedMs = instance.LaunchTime?.getTime() ?? step.now();
     const scheduled = step.scheduler.scheduleIfUnknown(id, launchedMs);
     if (scheduled.isNew) {
-      step.logger.info(`Scheduled instance to ${step.mode}: ${id} at ${pythonUtcDatetime(scheduled.dueMs)}`);
+      step.logger.info(
+        `Scheduled instance to ${step.mode}: ${id} at ${formatPythonDatetime(scheduled.dueMs)}`,
+      );
     }
     const now = step.now();
     if (step.scheduler.isDue(id, now)) {
@@ -90,15 +101,17 @@ async function applyGroup(step: ComputeStep, lifecycle: string, ids: string[]): 
     await operate(step, lifecycle, ids);
     return ids;
   } catch (error) {
-    if (ids.length === 1 || isStop(error)) {
+    if (ids.length === 1 || isStopError(error)) {
       reportFailure(step, ids, error);
       return [];
     }
     step.logger.error(
-      `Instances failed to ${step.mode}: ${describe(error)}; trying each instance on its own.`,
+      `Instances failed to ${step.mode}: ${describeError(error)}; trying each instance on its own.`,
     );
   }
-  const settled = await settleWithConcurrency(ids, apiConcurrency, (id) => operate(step, lifecycle, [id]));
+  const settled = await settleWithConcurrency(ids, defaultCallConcurrency, (id) =>
+    operate(step, lifecycle, [id]),
+  );
   return ids.filter((id, index) => {
     const result = settled[index];
     if (result?.status === 'rejected') {
@@ -133,21 +146,12 @@ async function operate(step: ComputeStep, lifecycle: string, ids: string[]): Pro
 }
 
 function reportFailure(step: ComputeStep, ids: string[], error: unknown): void {
-  if (isStop(error)) {
+  if (isStopError(error)) {
     return;
   }
-  step.logger.error(`Instances failed to ${step.mode}: ${describe(error)}`, { instanceIds: ids });
+  step.logger.error(`Instances failed to ${step.mode}: ${describeError(error)}`, { instanceIds: ids });
   const now = step.now();
   for (const id of ids) {
     step.scheduler.backOff(id, now, failedInstanceRetrySeconds);
   }
-}
-
-function isStop(error: unknown): boolean {
-  return error instanceof Error && (error.name === 'AbortError' || error.name === 'TerminatedError');
-}
-
-/** `<ErrorType>: <message>`, the Python tool's `<type>: <msg>` with the class name. */
-export function describe(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }

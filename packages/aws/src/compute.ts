@@ -8,6 +8,7 @@ import {
   createLifetimeScheduler,
   createLogger,
   createTerminator,
+  describeError,
   filterHash,
   isRetryableError,
   type Logger,
@@ -24,8 +25,9 @@ import { createEc2Connection, type Ec2Connection } from './aws-client';
 import { instanceZoneFilter, resolveAwsFilters } from './aws-filters';
 import { resolveAwsSettings } from './aws-settings';
 import type { AwsComputeFailureSimulationOptions } from './aws-types';
-import { applyDue, type ComputeStep, collectDue, describe, isEligible } from './compute-operations';
+import { applyDue, type ComputeStep, collectDue, isEligible } from './compute-operations';
 import { createEc2Api } from './ec2-api';
+import { providerId } from './provider-id';
 import { assertSelfNotAmongInstances, findSelfInstance, type SelfInstance } from './self-instance';
 import { reprOf } from './zone-rollback';
 
@@ -130,7 +132,7 @@ async function killLoop(
       if (pass === 0 && (TooManyTargetsError.isInstance(error) || !isRetryableError(error))) {
         throw error;
       }
-      logger.error(`Instances failed to ${mode}: ${describe(error)}`);
+      logger.error(`Instances failed to ${mode}: ${describeError(error)}`);
     }
     await terminator.sleep(loopPeriodMs);
   }
@@ -155,6 +157,7 @@ function createStep(
   return {
     api: createEc2Api(connection, logger, { signal, untilAborted: false }),
     recorder: {
+      provider: providerId,
       zone: input.zone,
       ledger:
         options.ledger ??

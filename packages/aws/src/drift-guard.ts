@@ -1,8 +1,7 @@
 import type { TerminationReason } from '@chaosgarden/core';
-import { describeError } from './associate-each';
+import { defaultCallConcurrency, describeError, settleWithConcurrency } from '@chaosgarden/core';
 import type { BlockReadBack } from './block-readback';
 import { associate } from './blocking-acl';
-import { apiConcurrency, settleWithConcurrency } from './concurrency';
 import type { Ec2Api } from './ec2-api';
 import type { NetworkContext } from './network-context';
 import { type KnownAssociation, vpcAssociations } from './vpc-associations';
@@ -85,7 +84,7 @@ export function createDriftGuard(
       return undefined; // a roll-back is under way: never move a subnet back under its feet
     }
     const drifted = watched.filter((subnet) => isConfirmedDrift(subnet, state.bySubnet.get(subnet.subnetId)));
-    await settleWithConcurrency(drifted, apiConcurrency, (subnet) =>
+    await settleWithConcurrency(drifted, defaultCallConcurrency, (subnet) =>
       moveBack(subnet, state.bySubnet.get(subnet.subnetId)),
     );
     return undefined;

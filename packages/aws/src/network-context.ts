@@ -1,7 +1,7 @@
-import type { LedgerEntry, Logger, RollbackLedger } from '@chaosgarden/core';
+import type { ChangeRecorder, LedgerEntry, Logger, RollbackLedger } from '@chaosgarden/core';
 import type { SimulationScope } from './holder-role';
 import type { AclHolder } from './holder-tag';
-import type { ChangeRecorder } from './ledger-steps';
+import { providerId } from './provider-id';
 
 /** What the blocking and roll-back steps of one public call share. */
 export interface NetworkContext extends ChangeRecorder {
@@ -40,6 +40,7 @@ export function createNetworkContext(
 ): NetworkContext {
   return {
     ...fields,
+    provider: providerId,
     intents: { acls: new Map(), associations: new Map() },
     associationFailures: new Map(),
     changed: false,

@@ -1,11 +1,13 @@
 import {
   createFileLedger,
   createTerminator,
+  defaultCallConcurrency,
   type Logger,
   pendingChanges,
   type RollbackLedger,
   type RollbackResult,
   type SimulationEnd,
+  settleWithConcurrency,
   startRollbackDeadline,
   type Target,
   type TerminationReason,
@@ -13,7 +15,6 @@ import {
 import { throwAbandonedRollback } from './abandoned-rollback';
 import { createEc2Connection, type Ec2Connection } from './aws-client';
 import { associateBlockingAcl, createBlockingAcl, type VpcBlockPlan } from './blocking-acl';
-import { apiConcurrency, settleWithConcurrency } from './concurrency';
 import { createEc2Api, type Ec2Api } from './ec2-api';
 import { createNetworkContext, type NetworkContext } from './network-context';
 import type { NetworkInput } from './network-input';
@@ -38,7 +39,7 @@ export async function blockAll(
 ): Promise<void> {
   const withSubnets = plans.filter((plan) => plan.subnetIds.length > 0);
   const created = settledValues(
-    await settleWithConcurrency(withSubnets, apiConcurrency, (plan) =>
+    await settleWithConcurrency(withSubnets, defaultCallConcurrency, (plan) =>
       createBlockingAcl(api, context, plan, input.mode),
     ),
   );
@@ -46,7 +47,7 @@ export async function blockAll(
   settledValues(
     await settleWithConcurrency(
       created.filter((acl) => acl !== undefined),
-      apiConcurrency,
+      defaultCallConcurrency,
       async (acl) => {
         blocked.push(...(await associateBlockingAcl(api, context, acl)));
       },

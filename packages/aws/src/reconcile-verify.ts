@@ -1,5 +1,5 @@
 import type { Target } from '@chaosgarden/core';
-import { apiConcurrency, mapWithConcurrency } from './concurrency';
+import { defaultCallConcurrency, mapWithConcurrency } from '@chaosgarden/core';
 import type { Ec2Api } from './ec2-api';
 import { type LedgerBlock, scanBlockingAcls, zoneOfBlockTag } from './reconcile-scan';
 
@@ -66,7 +66,7 @@ async function verifySubnets(
   const current = new Map<string, { aclId: string; blocking: boolean }>();
   // One subnet per call: with several values moto matches `association.subnet-id` only for ACLs whose
   // subnets are a subset or a superset of them, which misses an ACL shared with other subnets.
-  await mapWithConcurrency([...expected.keys()], apiConcurrency, async (subnetId) => {
+  await mapWithConcurrency([...expected.keys()], defaultCallConcurrency, async (subnetId) => {
     for (const acl of await api.describeNetworkAcls([
       { Name: 'association.subnet-id', Values: [subnetId] },
     ])) {

@@ -1,8 +1,7 @@
 import type { NetworkAcl } from '@aws-sdk/client-ec2';
 import type { LedgerEntry, Target } from '@chaosgarden/core';
-import { apiConcurrency, settleWithConcurrency } from './concurrency';
+import { defaultCallConcurrency, recordedChange, settleWithConcurrency } from '@chaosgarden/core';
 import type { Ec2Api } from './ec2-api';
-import { recordedChange } from './ledger-steps';
 import type { NetworkContext } from './network-context';
 import { decodeOriginalAssociations } from './original-associations';
 import { aclsToRollBack } from './rollback-scope';
@@ -92,7 +91,7 @@ async function unblockAcl(
   const { originals, problems } = decodeOriginalAssociations(acl.Tags ?? []);
   outcome.warnings.push(...problems.map((problem) => `${aclId}: ${problem}`));
   const associations = acl.Associations ?? [];
-  const settled = await settleWithConcurrency(associations, apiConcurrency, async (association) => {
+  const settled = await settleWithConcurrency(associations, defaultCallConcurrency, async (association) => {
     const subnetId = association.SubnetId ?? '';
     const originalAclId =
       originals.get(subnetId) ??

@@ -1,5 +1,10 @@
-import { type NetworkFailureMode, pythonRepr, RollbackIncompleteError } from '@chaosgarden/core';
-import { apiConcurrency, settleWithConcurrency } from './concurrency';
+import {
+  defaultCallConcurrency,
+  type NetworkFailureMode,
+  pythonRepr,
+  RollbackIncompleteError,
+  settleWithConcurrency,
+} from '@chaosgarden/core';
 import type { Ec2Api } from './ec2-api';
 import type { NetworkContext } from './network-context';
 import { emptyOutcome, mergeOutcomes, type RollbackOutcome, unblockVpc } from './rollback';
@@ -23,7 +28,7 @@ export async function rollbackVpcs(
   context.logger.info(
     `Unpartitioning VPCs matching ${reprOf(vpcsFilter)} in zone ${context.zone} (${mode}).`,
   );
-  const settled = await settleWithConcurrency(vpcIds, apiConcurrency, (vpcId) =>
+  const settled = await settleWithConcurrency(vpcIds, defaultCallConcurrency, (vpcId) =>
     unblockVpc(api, context, vpcId),
   );
   return mergeOutcomes(

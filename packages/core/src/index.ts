@@ -1,6 +1,7 @@
 export * from './compat/index';
 export * from './errors/index';
 export * from './filters/index';
+export * from './kit/index';
 export * from './ledger/index';
 export * from './locks/index';
 export * from './logging/index';

@@ -118,11 +118,3 @@ function parseRetryAfterSeconds(header: string | undefined): number | undefined 
   }
   return Number(header.trim()) * 1000;
 }
-
-/** `ErrorName: message` for log lines (the Python tool printed `<class '...'>: message`). */
-export function describeError(error: unknown): string {
-  if (error instanceof Error) {
-    return `${error.name}: ${error.message}`;
-  }
-  return String(error);
-}

@@ -1,4 +1,5 @@
 import { constants } from 'node:os';
+import { describeError } from '../kit/describe-error';
 import type { Logger } from '../logging/logger';
 
 type SignalListener = (...args: unknown[]) => void;
@@ -191,8 +192,4 @@ function letSignalTakeItsCourse(state: SignalHandlerState, signal: NodeJS.Signal
   if (process.listenerCount(signal) === 0) {
     process.kill(process.pid, signal);
   }
-}
-
-function describeError(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }

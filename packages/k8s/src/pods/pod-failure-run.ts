@@ -1,19 +1,20 @@
 import {
   assertWithinMaxTargets,
   createLifetimeScheduler,
+  describeError,
+  formatPythonDatetime,
   type LifetimeScheduler,
   type Logger,
   type Terminator,
 } from '@chaosgarden/core';
 import type { KubeClient } from '../cluster/kube-client';
 import { createWakeup } from '../informers/wakeup';
-import { describeError, statusCodeOf } from '../k8s-errors';
+import { statusCodeOf } from '../k8s-errors';
 import { deletePod } from './delete-pod';
 import { createPodAndNodeCaches, type PodAndNodeCaches } from './pod-and-node-caches';
 import type { DeletedPod, PodFailure, PodFailureSettings } from './pod-failure-options';
 import type { PodMatch } from './pod-selection';
 import { fullPassMs, PodTargets } from './pod-targets';
-import { formatPythonDatetime } from './python-datetime';
 import { findSelfPod } from './self-pod';
 
 export interface PodFailureRunContext {

@@ -1,5 +1,4 @@
-import { findPendingRuns, type Logger, markReconciled } from '@chaosgarden/core';
-import { describeError } from '../../k8s-errors';
+import { describeError, findPendingRuns, type Logger, markReconciled } from '@chaosgarden/core';
 
 /**
  * Marks the earlier runs' install intents for this cluster undone, once the probe is verified gone,

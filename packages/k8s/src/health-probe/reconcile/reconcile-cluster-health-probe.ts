@@ -1,6 +1,5 @@
-import { createLogger, type Logger, runSimulation } from '@chaosgarden/core';
+import { createLogger, describeError, type Logger, runSimulation } from '@chaosgarden/core';
 import { createKubeClient, type KubeClient } from '../../cluster/kube-client';
-import { describeError } from '../../k8s-errors';
 import { assertKnownOptions } from '../../known-options';
 import { describeManifest } from '../resources/manifest-paths';
 import type { Manifest } from '../resources/probe-manifests';

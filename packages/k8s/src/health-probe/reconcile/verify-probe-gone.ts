@@ -1,5 +1,6 @@
+import { describeError } from '@chaosgarden/core';
 import type { KubeClient } from '../../cluster/kube-client';
-import { describeError, statusCodeOf } from '../../k8s-errors';
+import { statusCodeOf } from '../../k8s-errors';
 import { describeManifest, objectPath } from '../resources/manifest-paths';
 import { probeObjects } from '../resources/probe-objects';
 

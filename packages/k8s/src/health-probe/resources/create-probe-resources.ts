@@ -1,6 +1,7 @@
 import type { Logger } from '@chaosgarden/core';
+import { describeError } from '@chaosgarden/core';
 import type { KubeClient } from '../../cluster/kube-client';
-import { describeError, statusCodeOf } from '../../k8s-errors';
+import { statusCodeOf } from '../../k8s-errors';
 import { collectionPath, describeManifest } from './manifest-paths';
 import type { Manifest } from './probe-manifests';
 

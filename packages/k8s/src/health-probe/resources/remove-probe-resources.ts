@@ -1,6 +1,6 @@
-import { abortableSleep, type Logger, RollbackIncompleteError } from '@chaosgarden/core';
+import { abortableSleep, describeError, type Logger, RollbackIncompleteError } from '@chaosgarden/core';
 import type { KubeClient } from '../../cluster/kube-client';
-import { describeError, statusCodeOf } from '../../k8s-errors';
+import { statusCodeOf } from '../../k8s-errors';
 import { describeManifest, objectPath } from './manifest-paths';
 import type { Manifest } from './probe-manifests';
 import { probeObjects as names } from './probe-objects';

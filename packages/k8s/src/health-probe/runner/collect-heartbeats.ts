@@ -1,6 +1,5 @@
-import { abortableSleep, type Logger } from '@chaosgarden/core';
+import { abortableSleep, describeError, type Logger } from '@chaosgarden/core';
 import type { KubeClient } from '../../cluster/kube-client';
-import { describeError } from '../../k8s-errors';
 import type { HeartbeatInput } from '../metrics/metric-types';
 
 interface HeartbeatList {

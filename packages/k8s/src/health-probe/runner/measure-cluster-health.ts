@@ -1,6 +1,6 @@
-import { createTerminator, type Logger } from '@chaosgarden/core';
+import { createTerminator, describeError, type Logger } from '@chaosgarden/core';
 import type { KubeClient } from '../../cluster/kube-client';
-import { describeError, statusCodeOf } from '../../k8s-errors';
+import { statusCodeOf } from '../../k8s-errors';
 import { writeProbeHolder } from '../guard/probe-guard';
 import { type ProbeHolder, renewProbeHolder } from '../guard/probe-holder';
 import { computeProbeMetrics } from '../metrics/compute-probe-metrics';

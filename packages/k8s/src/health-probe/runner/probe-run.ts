@@ -1,6 +1,11 @@
-import { acquireLocalLock, type Logger, type RollbackLedger, SimulationLockedError } from '@chaosgarden/core';
+import {
+  acquireLocalLock,
+  describeError,
+  type Logger,
+  type RollbackLedger,
+  SimulationLockedError,
+} from '@chaosgarden/core';
 import type { KubeClient } from '../../cluster/kube-client';
-import { describeError } from '../../k8s-errors';
 import { assertNoLiveProbe } from '../guard/probe-guard';
 import { createProbeHolder } from '../guard/probe-holder';
 import type { HealthProbeMetrics } from '../metrics/metric-types';

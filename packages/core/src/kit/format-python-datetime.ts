@@ -1,6 +1,6 @@
 /**
- * A UTC time as Python prints an aware `datetime` with `str()`: `2024-05-01 10:00:03+00:00` (with
- * `.ffffff` only when there are fractions of a second), as in the Python tool's scheduling lines.
+ * A UTC time as Python's `str()` prints an aware `datetime`, which is how the Python tool logged due
+ * times: `2024-05-01 10:00:00+00:00`, with `.ffffff` microseconds only when they are not zero.
  */
 export function formatPythonDatetime(epochMs: number): string {
   const iso = new Date(epochMs).toISOString();

@@ -1,8 +1,8 @@
 /**
- * How many EC2 calls one action runs at once where their order does not matter (describing the subnets
- * of several VPCs, replacing several subnets' associations). Far below EC2's request-rate buckets.
+ * How many cloud calls one action runs at once where their order does not matter (describing the
+ * subnets of several networks, moving several subnets): far below the clouds' request-rate limits.
  */
-export const apiConcurrency = 8;
+export const defaultCallConcurrency = 8;
 
 /**
  * Runs `task` for every item with at most `limit` running at once and settles every one of them, like
@@ -28,18 +28,4 @@ export async function settleWithConcurrency<T, R>(
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
   return results;
-}
-
-/** Like `settleWithConcurrency`, but rejects with the first failure (in item order) once all settled. */
-export async function mapWithConcurrency<T, R>(
-  items: readonly T[],
-  limit: number,
-  task: (item: T, index: number) => Promise<R>,
-): Promise<R[]> {
-  const settled = await settleWithConcurrency(items, limit, task);
-  const failure = settled.find((result) => result.status === 'rejected');
-  if (failure !== undefined) {
-    throw failure.reason;
-  }
-  return settled.map((result) => (result as PromiseFulfilledResult<R>).value);
 }

@@ -1,5 +1,5 @@
+import { mapWithConcurrency, settleWithConcurrency } from '@chaosgarden/core';
 import { describe, expect, it } from 'vitest';
-import { mapWithConcurrency, settleWithConcurrency } from './concurrency';
 
 describe('settleWithConcurrency', () => {
   it('never runs more than the limit at once and keeps results in item order', async () => {

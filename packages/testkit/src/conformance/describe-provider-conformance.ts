@@ -1,11 +1,14 @@
 import type { CloudProviderDescriptorV1, CloudProviderV1, ShootMappingInput } from '@chaosgarden/core';
+import type { BehaviourGroupName } from './behaviour-group-names';
 import { checkAbortSignal } from './check-abort-signal';
 import { checkDescriptor } from './check-descriptor';
 import { type CheckDescriptorIsCheapOptions, checkDescriptorIsCheap } from './check-descriptor-is-cheap';
 import { checkLoadedProvider, loadProvider } from './check-loaded-provider';
 import { checkRefusal } from './check-refusal';
 import { checkShootMapping } from './check-shoot-mapping';
+import type { ConformanceStandIn } from './conformance-stand-in';
 import { type ConformanceInput, defaultCallTimeoutMs, providerActionNames } from './contract-facts';
+import { declareBehaviourGroups } from './declare-behaviour-groups';
 import { refusalCases } from './refusal-cases';
 
 /**
@@ -37,12 +40,22 @@ export interface DescribeProviderConformanceOptions {
   shoot?: ShootMappingInput;
   /** How long one action call may take to refuse or stop. Default 5000 ms. */
   timeoutMs?: number;
+  /**
+   * The stand-in (emulator or fake cloud) the behaviour groups run against; see `ConformanceStandIn`.
+   * Default: no behaviour group is declared.
+   */
+  standIn?: ConformanceStandIn;
+  /** Behaviour groups not to declare, by name (`behaviourGroupNames`). Default: none skipped. */
+  skipGroups?: readonly BehaviourGroupName[];
+  /** How long one wait or call of a behaviour test may take. Default 30000 ms. */
+  behaviourTimeoutMs?: number;
 }
 
 /**
  * Declares the contract v1 conformance tests for a cloud plugin: one `describe` block with one test per
  * check (descriptor shape, cheap import, `load()`, every refusal of bad input, the abort signal of every
- * action). Each test fails with the list of violations.
+ * action) and, with `standIn`, one `describe` block per behaviour group (`behaviourGroupNames`). Each
+ * test fails with the list of violations.
  *
  * @example
  * import * as vitest from 'vitest';
@@ -59,9 +72,25 @@ export function describeProviderConformance(options: DescribeProviderConformance
     );
   }
   const name = typeof descriptor?.providerType === 'string' ? descriptor.providerType : 'unknown';
+  const timeoutMs = options.timeoutMs ?? defaultCallTimeoutMs;
+  let provider: Promise<CloudProviderV1> | undefined;
+  const theProvider = () => {
+    provider ??= resolveProvider(descriptor, options.provider, timeoutMs);
+    return provider;
+  };
   vitest.describe(`chaosgarden provider contract v1: ${name}`, () => {
     declareDescriptorTests(options);
-    declareActionTests(options);
+    declareActionTests(options, theProvider);
+    if (options.standIn !== undefined) {
+      declareBehaviourGroups({
+        vitest,
+        provider: theProvider,
+        standIn: options.standIn,
+        ...(options.skipGroups === undefined ? {} : { skipGroups: options.skipGroups }),
+        ...(options.behaviourTimeoutMs === undefined ? {} : { timeoutMs: options.behaviourTimeoutMs }),
+        assertNone,
+      });
+    }
   });
 }
 
@@ -82,16 +111,14 @@ function declareDescriptorTests(options: DescribeProviderConformanceOptions): vo
   }
 }
 
-function declareActionTests(options: DescribeProviderConformanceOptions): void {
+function declareActionTests(
+  options: DescribeProviderConformanceOptions,
+  theProvider: () => Promise<CloudProviderV1>,
+): void {
   const { vitest, descriptor, validInput } = options;
   const timeoutMs = options.timeoutMs ?? defaultCallTimeoutMs;
   // Room for loading the provider and for the call itself, each bounded by timeoutMs.
   const testTimeoutMs = timeoutMs * 2 + 1_000;
-  let provider: Promise<CloudProviderV1> | undefined;
-  const theProvider = () => {
-    provider ??= resolveProvider(descriptor, options.provider, timeoutMs);
-    return provider;
-  };
   vitest.it(
     'load() resolves to the four actions of the same provider',
     async () => assertNone((await loadProvider(descriptor, { timeoutMs })).violations),

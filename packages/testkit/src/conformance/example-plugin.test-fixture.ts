@@ -1,27 +1,34 @@
 // A tiny plugin that keeps its "cloud" in memory: the conformance suite's own proof that it passes a
-// conforming plugin. Tests derive broken variants from it to show that each check can fail.
+// conforming plugin. Tests derive broken variants from it to show that each check can fail; the
+// behaviour rules it can break are listed in `ExampleBreak`.
 import {
   type CloudProviderDescriptorV1,
   type CloudProviderV1,
-  EmptyFiltersRefusedError,
   InvalidArgumentError,
   type Target,
-  UnknownFilterKeyError,
 } from '@chaosgarden/core';
+import type { ConformanceStandIn } from './conformance-stand-in';
+import {
+  commonOptionKeys,
+  createExampleCloud,
+  type ExampleBreak,
+  type ExampleCloud,
+  exampleStandIn,
+  refuseUnknownOptions,
+} from './example-cloud.test-fixture';
+import { rollbackNetworkFailure, simulateNetworkFailure } from './example-network.test-fixture';
+import { reconcileExample } from './example-reconcile.test-fixture';
+import {
+  type ExampleFilters,
+  filterKeys,
+  validateCommon,
+  validateDuration,
+  validateMode,
+  validateTargets,
+} from './example-validation.test-fixture';
 
-export interface ExampleFilters {
-  instances?: readonly string[];
-  networks?: readonly string[];
-}
-
-interface ExampleInstance {
-  id: string;
-  zone: string;
-  network: string;
-  state: 'running' | 'terminated';
-}
-
-const filterKeys = ['instances', 'networks'];
+export type { ExampleBreak } from './example-cloud.test-fixture';
+export type { ExampleFilters } from './example-validation.test-fixture';
 
 /** The valid input the conformance suite gets for this plugin. */
 export const exampleValidInput = {
@@ -31,15 +38,18 @@ export const exampleValidInput = {
   secrets: { token: 'not-a-real-token' },
 };
 
-/** A fresh in-memory cloud with two instances in zone-a, and the plugin descriptor acting on it. */
-export function createExamplePlugin(): { descriptor: CloudProviderDescriptorV1<ExampleFilters> } {
-  const instances: ExampleInstance[] = [
-    { id: 'i-1', zone: 'zone-a', network: 'net-1', state: 'running' },
-    { id: 'i-2', zone: 'zone-a', network: 'net-2', state: 'running' },
-  ];
-  const blocked = new Set<string>();
+/**
+ * A fresh in-memory cloud with two instances in zone-a, the plugin descriptor acting on it and the
+ * stand-in hook for the behaviour groups. `broken` names a behaviour rule the plugin breaks.
+ */
+export function createExamplePlugin(broken?: ExampleBreak): {
+  descriptor: CloudProviderDescriptorV1<ExampleFilters>;
+  standIn: ConformanceStandIn;
+  cloud: ExampleCloud;
+} {
+  const cloud = createExampleCloud(broken);
   const targets = (zone: string, filters: ExampleFilters): Target[] =>
-    instances
+    cloud.instances
       .filter((instance) => instance.zone === zone && instance.state === 'running')
       .filter((instance) => filters.instances?.includes(instance.id) ?? true)
       .map((instance) => ({ kind: 'instance', id: instance.id, zone }));
@@ -48,11 +58,19 @@ export function createExamplePlugin(): { descriptor: CloudProviderDescriptorV1<E
     specificationVersion: 'v1',
     providerType: 'example',
     async assessFiltersImpact(options) {
+      refuseUnknownOptions(cloud, options, commonOptionKeys);
       const { zone, filters } = validateCommon(options);
       options.signal?.throwIfAborted();
       return { zone, targets: targets(zone, filters), warnings: [] };
     },
     async runComputeFailureSimulation(options) {
+      refuseUnknownOptions(cloud, options, [
+        ...commonOptionKeys,
+        'mode',
+        'duration',
+        'minRuntime',
+        'maxRuntime',
+      ]);
       const mode = validateMode(options.mode ?? 'terminate', ['terminate', 'restart']);
       validateDuration(options.duration);
       if ((options.minRuntime ?? 0) < 0) {
@@ -62,37 +80,14 @@ export function createExamplePlugin(): { descriptor: CloudProviderDescriptorV1<E
       options.signal?.throwIfAborted();
       const affected = targets(zone, filters);
       for (const target of affected) {
-        const instance = instances.find((candidate) => candidate.id === target.id);
+        const instance = cloud.instances.find((candidate) => candidate.id === target.id);
         if (instance && mode === 'terminate') instance.state = 'terminated';
       }
       return { zone, mode, affected, warnings: [], reason: 'single-invocation', netDurationSeconds: 0 };
     },
-    async runNetworkFailureSimulation(options) {
-      const mode = validateMode(options.mode ?? 'total', ['total', 'ingress', 'egress']);
-      validateDuration(options.duration);
-      const { zone, filters } = validateTargets(options);
-      options.signal?.throwIfAborted();
-      const networks = (filters.networks ?? []).map((id) => ({ kind: 'network', id, zone }));
-      for (const network of networks) blocked.add(network.id);
-      const rollback = await provider.rollbackNetworkFailureSimulation({ zone, filters });
-      return {
-        zone,
-        mode,
-        blocked: networks,
-        rollback,
-        warnings: [],
-        reason: 'single-invocation',
-        netDurationSeconds: 0,
-      };
-    },
-    async rollbackNetworkFailureSimulation(options) {
-      validateMode(options.mode ?? 'total', ['total', 'ingress', 'egress']);
-      const { zone } = validateCommon(options);
-      options.signal?.throwIfAborted();
-      const restored = [...blocked].map((id) => ({ kind: 'network', id, zone }));
-      blocked.clear();
-      return { zone, restored, removed: [], warnings: [] };
-    },
+    runNetworkFailureSimulation: (options) => simulateNetworkFailure(cloud, options),
+    rollbackNetworkFailureSimulation: (options) => rollbackNetworkFailure(cloud, options),
+    reconcile: (options) => reconcileExample(cloud, options),
   };
 
   const descriptor: CloudProviderDescriptorV1<ExampleFilters> = {
@@ -111,54 +106,5 @@ export function createExamplePlugin(): { descriptor: CloudProviderDescriptorV1<E
     }),
     load: async () => provider,
   };
-  return { descriptor };
-}
-
-interface CommonOptions {
-  zone?: string;
-  filters?: ExampleFilters;
-  allowEmptyFilters?: boolean;
-}
-
-function validateCommon(options: CommonOptions): { zone: string; filters: ExampleFilters } {
-  if (typeof options.zone !== 'string' || options.zone === '') {
-    throw new InvalidArgumentError({ argument: 'zone', message: 'Zone not set (must be set)! Pass zone.' });
-  }
-  const filters = options.filters ?? {};
-  const unexpectedKeys = Object.keys(filters).filter((key) => !filterKeys.includes(key));
-  if (unexpectedKeys.length > 0) {
-    throw new UnknownFilterKeyError({ unexpectedKeys, expectedKeys: filterKeys });
-  }
-  return { zone: options.zone, filters };
-}
-
-function validateTargets(options: CommonOptions): { zone: string; filters: ExampleFilters } {
-  const { zone, filters } = validateCommon(options);
-  const empty = filterKeys.every((key) => (filters[key as keyof ExampleFilters] ?? []).length === 0);
-  if (empty && options.allowEmptyFilters !== true) {
-    throw new EmptyFiltersRefusedError({ zone, targetKeys: filterKeys });
-  }
-  return { zone, filters };
-}
-
-function validateMode<M extends string>(mode: string, supported: readonly M[]): M {
-  if (!supported.includes(mode as M)) {
-    throw new InvalidArgumentError({
-      argument: 'mode',
-      message: `Mode ${mode} unsupported (supported modes are ${supported.join(', ')})!`,
-    });
-  }
-  return mode as M;
-}
-
-function validateDuration(duration: unknown): number {
-  if (duration === undefined || duration === null) return 0;
-  const value = typeof duration === 'string' && /^\s*-?\d+\s*$/.test(duration) ? Number(duration) : duration;
-  if (typeof value !== 'number' || !Number.isFinite(value)) {
-    throw new InvalidArgumentError({
-      argument: 'duration',
-      message: `duration must be a number of seconds.`,
-    });
-  }
-  return Math.trunc(value);
+  return { descriptor, standIn: exampleStandIn(cloud), cloud };
 }

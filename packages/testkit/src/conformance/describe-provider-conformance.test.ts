@@ -1,8 +1,9 @@
 import type { CloudProviderV1, ShootMappingInput } from '@chaosgarden/core';
 import * as vitest from 'vitest';
 import { describe, expect, it } from 'vitest';
-import { type ConformanceTestApi, describeProviderConformance } from './describe-provider-conformance';
+import { describeProviderConformance } from './describe-provider-conformance';
 import { createExamplePlugin, exampleValidInput } from './example-plugin.test-fixture';
+import { runSuite } from './recorded-suite.test-fixture';
 
 const shoot: ShootMappingInput = { shoot: {}, credentials: { token: 't' }, cloudProfile: {}, zone: 'zone-a' };
 
@@ -13,31 +14,6 @@ describeProviderConformance({
   validInput: exampleValidInput,
   shoot,
 });
-
-interface RecordedTest {
-  name: string;
-  body: () => Promise<void> | void;
-  timeoutMs: number | undefined;
-}
-
-/** Declares the suite with a recording test API, then runs every test and returns the failures by name. */
-async function runSuite(options: Omit<Parameters<typeof describeProviderConformance>[0], 'vitest'>) {
-  const tests: RecordedTest[] = [];
-  const api: ConformanceTestApi = {
-    describe: (_name, body) => body(),
-    it: (name, body, timeoutMs) => void tests.push({ name, body, timeoutMs }),
-  };
-  describeProviderConformance({ ...options, vitest: api });
-  const failures: Record<string, string> = {};
-  for (const test of tests) {
-    try {
-      await test.body();
-    } catch (error) {
-      failures[test.name] = error instanceof Error ? error.message : String(error);
-    }
-  }
-  return { tests, failures };
-}
 
 describe('describeProviderConformance', () => {
   it('declares one test per check and all of them pass for a conforming plugin', async () => {

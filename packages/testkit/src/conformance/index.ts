@@ -20,6 +20,8 @@ export { checkUnknownOption, misspeltOptions } from './check-unknown-option';
 export type { ConformanceStandIn, StandInArtefact } from './conformance-stand-in';
 export type { ConformanceInput, ProviderActionName, SettleOptions } from './contract-facts';
 export { knownComputeFailureModes, knownNetworkFailureModes, providerActionNames } from './contract-facts';
+export type { DescribeBehaviourConformanceOptions } from './describe-behaviour-conformance';
+export { describeBehaviourConformance } from './describe-behaviour-conformance';
 export type { ConformanceTestApi, DescribeProviderConformanceOptions } from './describe-provider-conformance';
 export { describeProviderConformance } from './describe-provider-conformance';
 export type { FreezingLedger } from './freezing-ledger';

@@ -1,19 +1,7 @@
-import type { Logger, Target } from '@chaosgarden/core';
+import type { FoundArtefact, Logger, ReconcilePlan, Target } from '@chaosgarden/core';
 import type { Ec2Api } from './ec2-api';
-import { describeAclHolder, holderOf } from './holder-tag';
 import { decodeOriginalAssociations } from './original-associations';
 import type { FoundAcl } from './reconcile-scan';
-
-/** What a reconcile would do with the ACLs it found, without doing it (`dryRun: true`). */
-export interface UndoPlan {
-  /** Subnets it would move back: `details.fromNetworkAclId` (the blocking ACL) → `details.networkAclId`. */
-  restore: Target[];
-  /** Blocking ACLs it would delete. */
-  remove: Target[];
-  warnings: string[];
-  /** Subnets it could not say where to move (no recorded original ACL, no default ACL). */
-  leftovers: string[];
-}
 
 /**
  * Works out, read-only, what `unblockAcls` would do: each subnet on a found blocking ACL goes back to
@@ -22,11 +10,16 @@ export interface UndoPlan {
  */
 export async function planUndo(
   api: Ec2Api,
-  found: readonly FoundAcl[],
+  found: readonly FoundArtefact<FoundAcl>[],
   ledgerOriginals: ReadonlyMap<string, string>,
   logger: Logger,
-): Promise<UndoPlan> {
-  const plan: UndoPlan = { restore: [], remove: [], warnings: [], leftovers: [] };
+): Promise<ReconcilePlan> {
+  const plan = {
+    wouldRestore: [] as Target[],
+    wouldRemove: [] as Target[],
+    warnings: [] as string[],
+    leftovers: [] as string[],
+  };
   const defaults = new Map<string, Promise<string | undefined>>();
   const defaultAcl = (vpcId: string) => {
     let acl = defaults.get(vpcId);
@@ -36,7 +29,7 @@ export async function planUndo(
     }
     return acl;
   };
-  for (const entry of found) {
+  for (const { artefact: entry, holder } of found) {
     const aclId = entry.acl.NetworkAclId ?? '';
     const vpcId = entry.acl.VpcId ?? '';
     const { originals, problems } = decodeOriginalAssociations(entry.acl.Tags ?? []);
@@ -56,7 +49,7 @@ export async function planUndo(
           `${subnetId} is associated with blocking ACL ${aclId} but is not recorded in its tags; it would go back to the VPC's default ACL ${target}.`,
         );
       }
-      plan.restore.push({
+      plan.wouldRestore.push({
         kind: 'subnet',
         id: subnetId,
         zone: entry.zone,
@@ -70,8 +63,8 @@ export async function planUndo(
       plan.leftovers.push(aclId);
       continue;
     }
-    const holder = describeAclHolder(holderOf(entry.acl.Tags ?? []));
-    plan.remove.push({ kind: 'network-acl', id: aclId, zone: entry.zone, details: { vpcId, holder } });
+    const details = { vpcId, holder: holder.description };
+    plan.wouldRemove.push({ kind: 'network-acl', id: aclId, zone: entry.zone, details });
     logger.info(`Dry run: would delete blocking network ACL ${aclId} in ${vpcId} (zone ${entry.zone}).`);
   }
   return plan;

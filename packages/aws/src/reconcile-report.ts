@@ -1,57 +1,35 @@
-import type { Logger, PendingRun, ReconcileReport, Target } from '@chaosgarden/core';
-import { describeAclHolder, holderOf } from './holder-tag';
+import type { FoundArtefact, Target } from '@chaosgarden/core';
+import { describeAclHolder, holderOf, holderState } from './holder-tag';
 import type { FoundAcl } from './reconcile-scan';
 
-/** The AWS reconcile report while it is being filled: every list present and writable. */
-export type MutableReport = {
-  -readonly [K in keyof ReconcileReport]-?: Required<ReconcileReport>[K] extends readonly (infer T)[]
-    ? T[]
-    : Required<ReconcileReport>[K];
-};
-
-export function emptyReport(runs: readonly PendingRun[], dryRun: boolean): MutableReport {
+/**
+ * A found blocking ACL as the kit's reconcile reports it: `found` lists it as a `network-acl` with its
+ * VPC, tag key, how it was found, the runs that announced it and its holder (from its holder tag).
+ */
+export function foundArtefact(entry: FoundAcl, now = Date.now()): FoundArtefact<FoundAcl> {
+  const holder = holderOf(entry.acl.Tags ?? []);
+  const state = holderState(holder, now);
+  const description = describeAclHolder(holder);
+  const aclId = entry.acl.NetworkAclId ?? '';
   return {
-    provider: 'aws',
-    runs: [...new Set(runs.map((run) => run.runId))],
-    found: [],
-    restored: [],
-    removed: [],
-    verified: [],
-    leftovers: [],
-    warnings: [],
-    dryRun,
-    wouldRestore: [],
-    wouldRemove: [],
-    leftAlone: [],
-    overridden: [],
-  };
-}
-
-export function mergeReport(into: MutableReport, from: MutableReport): void {
-  into.found.push(...from.found);
-  into.restored.push(...from.restored);
-  into.removed.push(...from.removed);
-  into.verified.push(...from.verified);
-  into.leftovers.push(...from.leftovers);
-  into.warnings.push(...from.warnings);
-  into.wouldRestore.push(...from.wouldRestore);
-  into.wouldRemove.push(...from.wouldRemove);
-  into.leftAlone.push(...from.leftAlone);
-  into.overridden.push(...from.overridden);
-}
-
-export function foundTarget(entry: FoundAcl): Target {
-  return {
-    kind: 'network-acl',
-    id: entry.acl.NetworkAclId ?? '',
-    zone: entry.zone,
-    details: {
-      vpcId: entry.acl.VpcId,
-      tagKey: entry.tagKey,
-      foundBy: entry.foundBy,
-      runIds: entry.runIds,
-      holder: describeAclHolder(holderOf(entry.acl.Tags ?? [])),
+    artefact: entry,
+    target: {
+      kind: 'network-acl',
+      id: aclId,
+      zone: entry.zone,
+      details: {
+        vpcId: entry.acl.VpcId,
+        tagKey: entry.tagKey,
+        foundBy: entry.foundBy,
+        runIds: entry.runIds,
+        holder: description,
+      },
     },
+    location: { vpcId: entry.acl.VpcId },
+    text: `blocking network ACL ${aclId} in ${entry.acl.VpcId} for zone ${entry.zone}`,
+    foundBy: entry.foundBy,
+    runIds: entry.runIds,
+    holder: { state: state === 'dead' ? 'over' : state, description },
   };
 }
 
@@ -67,22 +45,4 @@ export function withFromAcl(restored: readonly Target[], found: readonly FoundAc
     ...target,
     details: { ...target.details, fromNetworkAclId: from.get(target.id) },
   }));
-}
-
-export function summarize(report: MutableReport, logger: Logger): void {
-  for (const warning of report.warnings) logger.warn(warning);
-  for (const line of report.verified) logger.info(`Verified: ${line}`);
-  const failed = report.dryRun ? 'Would not be able to restore' : 'Could not restore';
-  for (const leftover of report.leftovers) logger.error(`${failed}: ${leftover}`);
-  if (report.dryRun) {
-    logger.info(
-      `Reconcile (dry run): ${report.found.length} blocking network ACL(s) found; would restore ${report.wouldRestore.length} subnet(s) ` +
-        `and delete ${report.wouldRemove.length} ACL(s)${report.leftAlone.length > 0 ? `; ${report.leftAlone.length} left alone` : ''}. Nothing was changed.`,
-    );
-    return;
-  }
-  logger.info(
-    `Reconcile: ${report.found.length} blocking network ACL(s) found, ${report.restored.length} subnet(s) restored, ` +
-      `${report.removed.length} ACL(s) removed, ${report.leftovers.length} left-over(s).`,
-  );
 }

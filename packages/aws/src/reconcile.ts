@@ -2,14 +2,14 @@ import {
   awsBlockTagKey,
   createFileLedger,
   createLogger,
+  type FoundArtefact,
   filterHash,
-  findPendingRuns,
   type Logger,
-  markReconciled,
   type PendingRun,
+  type ReconcileHooks,
   type ReconcileReport,
-  type RollbackLedger,
-  runSimulation,
+  type ReconcileSession,
+  reconcileFromLedgers,
   validateZone,
 } from '@chaosgarden/core';
 import { createEc2Connection } from './aws-client';
@@ -18,20 +18,13 @@ import { resolveAwsSettings } from './aws-settings';
 import type { AwsReconcileOptions } from './aws-types';
 import { createEc2Api, type Ec2Api } from './ec2-api';
 import { createNetworkContext } from './network-context';
-import { idsOf } from './network-steps';
-import { sortByHolder } from './reconcile-holders';
+import { providerId } from './provider-id';
+import { type AwsPlace, placesToLook } from './reconcile-places';
 import { planUndo } from './reconcile-plan';
-import { emptyReport, foundTarget, mergeReport, summarize, withFromAcl } from './reconcile-report';
-import { type FoundAcl, type LedgerBlock, ledgerBlocks, scanBlockingAcls } from './reconcile-scan';
+import { foundArtefact, withFromAcl } from './reconcile-report';
+import { type FoundAcl, ledgerBlocks, scanBlockingAcls } from './reconcile-scan';
 import { verifyReconciled } from './reconcile-verify';
 import { mergeOutcomes, type RollbackOutcome, unblockAcls } from './rollback';
-
-/** One account endpoint and region to look in, with what the ledgers announced there. */
-interface Place {
-  configuration: Record<string, unknown>;
-  label: string;
-  blocks: LedgerBlock[];
-}
 
 /**
  * Finds every left-over network partition of this plugin and of the Python tool, by the roll-back
@@ -45,121 +38,100 @@ interface Place {
  * it changes nothing and lists what it would do: `wouldRestore` (each subnet, from → to ACL) and
  * `wouldRemove` (each ACL), one log line each.
  *
+ * The sequence is the kit's `reconcileFromLedgers`; this file holds AWS's hooks: where to look
+ * (regions and endpoints), how to scan, undo and verify there.
+ *
  * @returns the report; `leftovers` names what could not be restored (empty on success).
  */
 export async function reconcile(options: AwsReconcileOptions = {}): Promise<ReconcileReport> {
   const logger = options.logger ?? createLogger();
   const zone = options.zone === undefined ? undefined : validateZone(options.zone);
   const filters = resolveAwsFilters(options.filters, ['vpcs', 'subnets'], ['instances']);
-  const directory = options.stateDirectory;
-  return runSimulation({ name: 'reconcile', signal: options.signal, logger }, async () => {
-    const pending = await findPendingRuns({
-      provider: 'aws',
-      ...(directory === undefined ? {} : { directory }),
-      ...(options.runId === undefined ? {} : { runId: options.runId }),
-      ...(zone === undefined ? {} : { zone }),
-    });
-    const dryRun = options.dryRun === true;
-    const report = emptyReport(pending.runs, dryRun);
-    report.warnings.push(...pending.unreadable.map((problem) => `Unreadable ledger skipped: ${problem}`));
-    const blocks = ledgerBlocks(pending.runs);
-    const places = placesToLook(options, blocks);
-    if (places.length === 0) {
-      logger.info('Nothing pending in the roll-back ledgers, and no region given to search the cloud in.');
-    }
-    const handled = new Set<string>();
-    for (const place of places) {
-      const result = await reconcilePlace(place, { options, zone, filters, logger });
-      mergeReport(report, result.report);
-      if (result.report.leftovers.length === 0) {
-        for (const runId of result.runIds) handled.add(runId);
-      }
-    }
-    if (!dryRun) {
-      await settleLedgers(pending.runs, blocks, handled, places, logger, directory);
-    }
-    summarize(report, logger);
-    return report;
+  return reconcileFromLedgers({
+    provider: providerId,
+    hooks: awsReconcileHooks({ options, zone, filters, logger }),
+    nouns: { found: 'blocking network ACL', restored: 'subnet', removed: 'ACL', place: 'region' },
+    zone,
+    runId: options.runId,
+    stateDirectory: options.stateDirectory,
+    dryRun: options.dryRun,
+    signal: options.signal,
+    logger,
   });
 }
 
-interface PlaceRequest {
+interface ReconcileRequest {
   options: AwsReconcileOptions;
   zone: string | undefined;
   filters: ResolvedAwsFilters;
   logger: Logger;
 }
 
-async function reconcilePlace(place: Place, request: PlaceRequest) {
+function awsReconcileHooks(request: ReconcileRequest): ReconcileHooks<AwsPlace, FoundAcl> {
+  const announced = new Set<string>();
+  return {
+    places: (runs: readonly PendingRun[]) => {
+      const blocks = ledgerBlocks(runs);
+      for (const block of blocks) announced.add(block.runId);
+      return placesToLook(request.options.configuration as Record<string, unknown> | undefined, blocks);
+    },
+    open: (place) => openPlace(place, request),
+    // A run without a blocking ACL: its terminations and reboots cannot be undone at all.
+    announcesArtefacts: (run) => announced.has(run.runId),
+    isIrreversible: (change) => !change.intent.action.includes('network-acl'),
+  };
+}
+
+/** Scan, plan, undo and verify in one region, with one EC2 client. */
+async function openPlace(place: AwsPlace, request: ReconcileRequest): Promise<ReconcileSession<FoundAcl>> {
   const { options, zone, filters, logger } = request;
   const settings = resolveAwsSettings(place.configuration, options.secrets);
   const connection = await createEc2Connection(settings);
-  try {
-    const api = createEc2Api(connection, logger, { signal: options.signal, untilAborted: true });
-    const vpcIds = await vpcsToSearch(api, filters, place, options.runId !== undefined);
-    const subnets = filters.raw.subnets as unknown[] | undefined;
-    const tagKey =
-      zone !== undefined && subnets !== undefined && subnets.length > 0
-        ? awsBlockTagKey(filterHash(filters.raw.subnets), zone)
-        : undefined;
-    const narrow = { zone, tagKey };
-    const found = await scanBlockingAcls(api, vpcIds, place.blocks, narrow);
-    const dryRun = options.dryRun === true;
-    const report = emptyReport([], dryRun);
-    const { workable, leftAlone, overridden, warnings } = sortByHolder(found, dryRun);
-    report.leftAlone.push(...leftAlone);
-    report.overridden.push(...overridden);
-    report.warnings.push(...warnings);
-    for (const entry of workable) {
-      report.found.push(foundTarget(entry));
-      logger.info(
-        `Found blocking network ACL ${entry.acl.NetworkAclId} in ${entry.acl.VpcId} for zone ${entry.zone} (${place.label}; by ${entry.foundBy.join(' and ')}${entry.runIds.length > 0 ? `, run ${entry.runIds.join(', ')}` : ''}).`,
-      );
-    }
-    const runIds = [...new Set(place.blocks.map((block) => block.runId))];
-    if (dryRun) {
-      const plan = await planUndo(api, workable, ledgerOriginals(place.blocks), logger);
-      report.wouldRestore.push(...plan.restore);
-      report.wouldRemove.push(...plan.remove);
-      report.warnings.push(...plan.warnings);
-      report.leftovers.push(...plan.leftovers);
-      return { report, runIds };
-    }
-    const outcome = await undo(api, workable, ledgerOriginals(place.blocks), logger, options);
-    report.restored.push(...withFromAcl(outcome.restored, workable));
-    report.removed.push(...outcome.removed);
-    report.warnings.push(...outcome.warnings);
-    const verification = await verifyReconciled(api, {
-      vpcIds,
-      narrow,
-      blocks: place.blocks,
-      removedAclIds: workable.map((entry) => entry.acl.NetworkAclId ?? ''),
-      restored: outcome.restored,
-      skipped: leftAlone.map((target) => target.id),
-    });
-    report.verified.push(...verification.verified);
-    report.leftovers.push(...outcome.leftovers, ...verification.leftovers);
-    report.warnings.push(...verification.warnings);
-    return { report, runIds };
-  } finally {
-    connection.client.destroy();
-  }
+  const api = createEc2Api(connection, logger, { signal: options.signal, untilAborted: true });
+  const originals = ledgerOriginals(place);
+  const subnets = filters.raw.subnets as unknown[] | undefined;
+  const tagKey =
+    zone !== undefined && subnets !== undefined && subnets.length > 0
+      ? awsBlockTagKey(filterHash(filters.raw.subnets), zone)
+      : undefined;
+  const narrow = { zone, tagKey };
+  let vpcIds: readonly string[] = [];
+  return {
+    scan: async () => {
+      vpcIds = await vpcsToSearch(api, filters, place, options.runId !== undefined);
+      return (await scanBlockingAcls(api, vpcIds, place.blocks, narrow)).map((entry) => foundArtefact(entry));
+    },
+    plan: (found) => planUndo(api, found, originals, logger),
+    undo: async (found) => {
+      const outcome = await undo(api, found, originals, logger, options.stateDirectory);
+      const acls = found.map((entry) => entry.artefact);
+      return { ...outcome, restored: withFromAcl(outcome.restored, acls) };
+    },
+    verify: ({ undone, outcome, leftAlone }) =>
+      verifyReconciled(api, {
+        vpcIds,
+        narrow,
+        blocks: place.blocks,
+        removedAclIds: undone.map((entry) => entry.artefact.acl.NetworkAclId ?? ''),
+        restored: outcome.restored,
+        skipped: leftAlone.map((target) => target.id),
+      }),
+    close: () => connection.client.destroy(),
+  };
 }
 
 /** Restores and deletes the found ACLs, VPC by VPC, each with its own zone's context. */
 async function undo(
   api: Ec2Api,
-  found: readonly FoundAcl[],
+  found: readonly FoundArtefact<FoundAcl>[],
   originals: ReadonlyMap<string, string>,
   logger: Logger,
-  options: AwsReconcileOptions,
+  stateDirectory: string | undefined,
 ): Promise<RollbackOutcome> {
   // The reconcile's own steps go into a ledger of their own, so a crash during reconcile shows too.
-  const ledger: RollbackLedger = createFileLedger(
-    options.stateDirectory === undefined ? {} : { directory: options.stateDirectory },
-  );
+  const ledger = createFileLedger(stateDirectory === undefined ? {} : { directory: stateDirectory });
   const byVpc = new Map<string, FoundAcl[]>();
-  for (const entry of found) {
+  for (const { artefact: entry } of found) {
     const vpcId = entry.acl.VpcId ?? '';
     byVpc.set(vpcId, [...(byVpc.get(vpcId) ?? []), entry]);
   }
@@ -176,30 +148,26 @@ async function undo(
       context.ledgerOriginals = originals;
       return context;
     };
-    outcomes.push(
-      await unblockAcls(
-        api,
-        contextFor,
-        vpcId,
-        entries.map((entry) => entry.acl),
-      ),
-    );
+    const acls = entries.map((entry) => entry.acl);
+    outcomes.push(await unblockAcls(api, contextFor, vpcId, acls));
   }
   return mergeOutcomes(outcomes);
 }
 
 /** Subnet → original ACL from every ledger block of the place. */
-function ledgerOriginals(blocks: readonly LedgerBlock[]): Map<string, string> {
+function ledgerOriginals(place: AwsPlace): Map<string, string> {
   const originals = new Map<string, string>();
-  for (const block of blocks) {
+  for (const block of place.blocks) {
     for (const [subnetId, aclId] of block.originals) originals.set(subnetId, aclId);
   }
   return originals;
 }
 
 /** VPCs matching `filters.vpcs`; else the ledger's VPCs, plus (unless narrowed to one run) every VPC. */
-async function vpcsToSearch(api: Ec2Api, filters: ResolvedAwsFilters, place: Place, oneRun: boolean) {
+async function vpcsToSearch(api: Ec2Api, filters: ResolvedAwsFilters, place: AwsPlace, oneRun: boolean) {
   const fromLedger = place.blocks.map((block) => block.vpcId);
+  const idsOf = (vpcs: readonly { VpcId?: string | undefined }[]) =>
+    vpcs.map((vpc) => vpc.VpcId ?? '').filter((id) => id !== '');
   if (filters.lists.vpcs.length > 0) {
     return idsOf(await api.describeVpcs(filters.lists.vpcs));
   }
@@ -207,80 +175,4 @@ async function vpcsToSearch(api: Ec2Api, filters: ResolvedAwsFilters, place: Pla
     return [...new Set(fromLedger)];
   }
   return [...new Set([...fromLedger, ...idsOf(await api.describeVpcs([]))])];
-}
-
-/**
- * Where to look: the configured region (and endpoint), every region and endpoint the ledgers' runs
- * recorded, and, when neither says anything, the environment's region (`AWS_REGION`).
- */
-function placesToLook(options: AwsReconcileOptions, blocks: readonly LedgerBlock[]): Place[] {
-  const configuration = { ...((options.configuration ?? {}) as Record<string, unknown>) };
-  const explicitRegion =
-    (configuration.awsRegion as string | undefined) ?? (configuration.aws_region as string | undefined);
-  const environmentRegion = process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION;
-  const configuredEndpoint =
-    (configuration.awsEndpointUrl as string | undefined) ??
-    (configuration.aws_endpoint_url as string | undefined);
-  const places = new Map<string, Place>();
-  const placeFor = (region: string, endpoint: string | undefined) => {
-    const key = JSON.stringify([region, endpoint ?? null]);
-    let place = places.get(key);
-    if (place === undefined) {
-      const { aws_region: _region, aws_endpoint_url: _endpoint, ...rest } = configuration;
-      place = {
-        configuration: {
-          ...rest,
-          awsRegion: region,
-          ...(endpoint === undefined ? {} : { awsEndpointUrl: endpoint }),
-        },
-        label: endpoint === undefined ? region : `${region} at ${endpoint}`,
-        blocks: [],
-      };
-      places.set(key, place);
-    }
-    return place;
-  };
-  if (explicitRegion !== undefined && explicitRegion !== '') {
-    placeFor(explicitRegion, configuredEndpoint);
-  }
-  for (const block of blocks) {
-    const region = block.region ?? explicitRegion ?? environmentRegion;
-    if (region === undefined) continue;
-    placeFor(region, configuredEndpoint ?? block.endpointUrl).blocks.push(block);
-  }
-  // The environment's region is searched only when nothing else says where to look: a ledger's runs
-  // name their own region and endpoint, and searching the environment's next to it could reach AWS
-  // itself when the runs were against an emulator.
-  if (places.size === 0 && environmentRegion !== undefined && environmentRegion !== '') {
-    placeFor(environmentRegion, configuredEndpoint);
-  }
-  return [...places.values()];
-}
-
-/**
- * Marks each pending run settled in its own ledger once nothing of it is left: runs whose places were
- * reconciled without leftovers, and runs without a pending `create-network-acl`. Such a run's ACLs
- * are all deleted (that intent is marked undone only after the delete succeeded, and AWS deletes no
- * ACL that still has subnets), so its remaining entries and associations went with them; a compute
- * run's terminations and reboots cannot be undone at all.
- */
-async function settleLedgers(
-  runs: readonly PendingRun[],
-  blocks: readonly LedgerBlock[],
-  handled: ReadonlySet<string>,
-  places: readonly Place[],
-  logger: Logger,
-  directory: string | undefined,
-): Promise<void> {
-  const lookedAt = new Set(places.flatMap((place) => place.blocks.map((block) => block.runId)));
-  for (const run of runs) {
-    const hasBlocks = blocks.some((block) => block.runId === run.runId);
-    if (hasBlocks && !(lookedAt.has(run.runId) && handled.has(run.runId))) continue;
-    const compute = run.changes.filter((change) => !change.intent.action.includes('network-acl'));
-    if (compute.length > 0) {
-      const actions = [...new Set(compute.map((change) => change.intent.action))].join(', ');
-      logger.info(`Run ${run.runId} (zone ${run.zone}): ${actions} cannot be undone; marked as settled.`);
-    }
-    await markReconciled(run, directory === undefined ? {} : { directory });
-  }
 }

@@ -57,20 +57,6 @@ async function readInstanceId(endpoint: string): Promise<string | undefined> {
   }
 }
 
-/** @throws SelfTargetRefusedError when this process's instance is among `instanceIds`. */
-export function assertSelfNotAmongInstances(
-  self: SelfInstance | undefined,
-  instanceIds: readonly string[],
-): void {
-  if (self !== undefined && instanceIds.includes(self.instanceId)) {
-    throw new SelfTargetRefusedError({
-      self: `instance ${self.instanceId}`,
-      effect: 'terminated or restarted',
-      override: 'allowSelfTarget: true (CLI --allow-self-target)',
-    });
-  }
-}
-
 /** @throws SelfTargetRefusedError when a subnet of this process's instance is among `subnetIds`. */
 export function assertSelfNotAmongSubnets(
   self: SelfInstance | undefined,

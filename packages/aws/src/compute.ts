@@ -27,9 +27,9 @@ import { resolveAwsSettings } from './aws-settings';
 import type { AwsComputeFailureSimulationOptions } from './aws-types';
 import { applyDue, type ComputeStep, collectDue, isEligible } from './compute-operations';
 import { createEc2Api } from './ec2-api';
+import { reprOf } from './network-context';
 import { providerId } from './provider-id';
 import { assertSelfNotAmongInstances, findSelfInstance, type SelfInstance } from './self-instance';
-import { reprOf } from './zone-rollback';
 
 export const computeFailureModes: readonly ComputeFailureMode[] = ['terminate', 'restart'];
 

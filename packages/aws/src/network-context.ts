@@ -1,6 +1,11 @@
-import type { ChangeRecorder, LedgerEntry, Logger, RollbackLedger } from '@chaosgarden/core';
-import type { SimulationScope } from './holder-role';
-import type { AclHolder } from './holder-tag';
+import {
+  type ChangeRecorder,
+  type HolderScope,
+  type LedgerEntry,
+  type Logger,
+  pythonRepr,
+  type RollbackLedger,
+} from '@chaosgarden/core';
 import { providerId } from './provider-id';
 
 /** What the blocking and roll-back steps of one public call share. */
@@ -17,13 +22,11 @@ export interface NetworkContext extends ChangeRecorder {
    * tags no longer say, before falling back to the VPC's default ACL.
    */
   ledgerOriginals?: ReadonlyMap<string, string>;
-  /** Written onto each blocking ACL this call creates; absent for a roll-back (it creates none). */
-  holder?: AclHolder;
   /**
    * A simulation's: its roll-backs touch only its own, provably dead and (with `rollbackLeftovers`)
-   * untagged blocking ACLs. Absent for the explicit roll-back, which undoes every holder's.
+   * untagged blocking ACLs (`holderRole`). Absent for the explicit roll-back, which undoes every holder's.
    */
-  rollbackScope?: SimulationScope;
+  rollbackScope?: HolderScope;
   /** This call's own changes that are still in effect, so that the roll-back can mark them undone. */
   intents: {
     /** Blocking ACL id → its `create-network-acl` intent. */
@@ -45,4 +48,9 @@ export function createNetworkContext(
     associationFailures: new Map(),
     changed: false,
   };
+}
+
+/** A filter in Python notation for the log lines, as the Python tool printed it. */
+export function reprOf(filter: unknown): string {
+  return pythonRepr(filter ?? []);
 }

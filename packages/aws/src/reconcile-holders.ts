@@ -1,5 +1,6 @@
 import type { Target } from '@chaosgarden/core';
-import { describeAclHolder, holderOf, holderState } from './holder-tag';
+import { holderState } from '@chaosgarden/core';
+import { describeAclHolder, holderOf } from './artefacts';
 import type { FoundAcl } from './reconcile-scan';
 
 /** The found ACLs sorted by their holder: what reconcile undoes, and whom it leaves alone or overrides. */

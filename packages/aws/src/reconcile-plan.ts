@@ -1,7 +1,6 @@
 import type { Logger, Target } from '@chaosgarden/core';
+import { decodeOriginalAssociations, describeAclHolder, holderOf } from './artefacts';
 import type { Ec2Api } from './ec2-api';
-import { describeAclHolder, holderOf } from './holder-tag';
-import { decodeOriginalAssociations } from './original-associations';
 import type { FoundAcl } from './reconcile-scan';
 
 /** What a reconcile would do with the ACLs it found, without doing it (`dryRun: true`). */

@@ -1,5 +1,5 @@
 import type { Logger, PendingRun, ReconcileReport, Target } from '@chaosgarden/core';
-import { describeAclHolder, holderOf } from './holder-tag';
+import { describeAclHolder, holderOf } from './artefacts';
 import type { FoundAcl } from './reconcile-scan';
 
 /** The AWS reconcile report while it is being filled: every list present and writable. */

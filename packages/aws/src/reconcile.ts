@@ -6,9 +6,11 @@ import {
   findPendingRuns,
   type Logger,
   markReconciled,
+  mergeRollbackOutcomes as mergeOutcomes,
   type PendingRun,
   type ReconcileReport,
   type RollbackLedger,
+  type RollbackOutcome,
   runSimulation,
   validateZone,
 } from '@chaosgarden/core';
@@ -16,15 +18,14 @@ import { createEc2Connection } from './aws-client';
 import { type ResolvedAwsFilters, resolveAwsFilters } from './aws-filters';
 import { resolveAwsSettings } from './aws-settings';
 import type { AwsReconcileOptions } from './aws-types';
-import { createEc2Api, type Ec2Api } from './ec2-api';
+import { createEc2Api, type Ec2Api, idsOf } from './ec2-api';
 import { createNetworkContext } from './network-context';
-import { idsOf } from './network-steps';
+import { unblockAcls } from './network-undo';
 import { sortByHolder } from './reconcile-holders';
 import { planUndo } from './reconcile-plan';
 import { emptyReport, foundTarget, mergeReport, summarize, withFromAcl } from './reconcile-report';
 import { type FoundAcl, type LedgerBlock, ledgerBlocks, scanBlockingAcls } from './reconcile-scan';
 import { verifyReconciled } from './reconcile-verify';
-import { mergeOutcomes, type RollbackOutcome, unblockAcls } from './rollback';
 
 /** One account endpoint and region to look in, with what the ledgers announced there. */
 interface Place {

@@ -25,5 +25,5 @@ export function holderRole(
 ): HolderRole {
   if (holder !== undefined && isSameRun(holder.run, scope.runId)) return 'own';
   if (holder === undefined) return scope.rollbackLeftovers ? 'left-over' : 'held';
-  return holderState(holder, { now }) === 'dead' ? 'left-over' : 'held';
+  return holderState(holder, now) === 'dead' ? 'left-over' : 'held';
 }

@@ -4,8 +4,6 @@ import type { HolderRecord, HolderState } from './holder-record';
 import { isLeaseExpired } from './is-lease-expired';
 
 export interface HolderStateOptions {
-  /** Default `Date.now()`. */
-  now?: number;
   /** Default `process.env` (for `CHAOSGARDEN_HOST_ID`, see `hostIdentity`). */
   env?: Readonly<Record<string, string | undefined>>;
   /** Whether a pid of this host still runs. Default `isProcessAlive`. */
@@ -17,9 +15,13 @@ export interface HolderStateOptions {
  * process is gone; `alive` for a live process of this host within its lease; `unknown` for another host
  * within its lease (it cannot be checked) and for no holder at all.
  */
-export function holderState(holder: HolderRecord | undefined, options: HolderStateOptions = {}): HolderState {
+export function holderState(
+  holder: HolderRecord | undefined,
+  now = Date.now(),
+  options: HolderStateOptions = {},
+): HolderState {
   if (holder === undefined) return 'unknown';
-  if (isLeaseExpired(holder, options.now ?? Date.now())) return 'dead';
+  if (isLeaseExpired(holder, now)) return 'dead';
   const env = options.env ?? process.env;
   if (isThisHost(holder.host, env)) {
     return (options.isProcessAlive ?? isProcessAlive)(holder.pid) ? 'alive' : 'dead';

@@ -39,8 +39,11 @@ export interface NetworkSimulationHooks<Unit, Prepared, ReadBack extends BlockRe
   writeHolder?(holder: HolderRecord): Promise<void>;
   /** Reads back what is cut off now; its calls use `signal`. */
   readBack?(signal: AbortSignal): Promise<ReadBack>;
-  /** The drift check during the wait: a reason ends it (`rolled-back-externally`). */
-  guard?(readBack: ReadBack): () => Promise<TerminationReason | undefined>;
+  /**
+   * The drift check during the wait, run once per second: a reason ends it (`rolled-back-externally`).
+   * What it repaired goes into `warnings` (the result's).
+   */
+  guard?(readBack: ReadBack, warnings: string[]): () => Promise<TerminationReason | undefined>;
   /** Lines for the changes still pending when the roll-back is abandoned (see `AbandonedRollbackWords`). */
   describeChange(change: PendingChange): { target: boolean; line: string }[];
 }

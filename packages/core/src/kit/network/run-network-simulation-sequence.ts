@@ -112,7 +112,7 @@ export async function runNetworkSimulationSequence<Unit, Prepared, ReadBack exte
         kind: options.kind,
       });
     }
-    const guard = readBack === undefined ? undefined : hooks.guard?.(readBack);
+    const guard = readBack === undefined ? undefined : hooks.guard?.(readBack, warnings);
     const renewal =
       options.durationSeconds < 0 && writeHolder !== undefined
         ? createLeaseRenewal({ holder, write: writeHolder, onError: (message) => logger.warn(message) })

@@ -1,9 +1,11 @@
-import type { NetworkAcl } from '@aws-sdk/client-ec2';
 import { describe, expect, it } from 'vitest';
-import { compareHolders, decideClaim, nextTicket } from './claim-order';
-import { type AclHolder, HOLDER_TAG_KEY } from './holder-tag';
+import { compareHolders } from './compare-holders';
+import { decideClaim } from './decide-claim';
+import type { HeldArtefact } from './held-artefact';
+import type { HolderRecord as AclHolder } from './holder-record';
+import { nextTicket } from './next-ticket';
 
-const zoneTag = { Key: 'gardener.cloud/chaos/chaosgarden-block-82f6069993f70d94-eu-west-1a', Value: '1' };
+// Ported from the AWS plugin's claim-order tests: the same cases over core's generic artefacts.
 const inAnHour = new Date(Date.now() + 3_600_000).toISOString();
 
 function holder(run: string, ticket: number | null | undefined, fields: Partial<AclHolder> = {}): AclHolder {
@@ -11,9 +13,8 @@ function holder(run: string, ticket: number | null | undefined, fields: Partial<
   return ticket === undefined ? base : { ...base, ticket };
 }
 
-function acl(id: string, tagged: AclHolder | undefined): NetworkAcl {
-  const tags = tagged === undefined ? [] : [{ Key: HOLDER_TAG_KEY, Value: JSON.stringify(tagged) }];
-  return { NetworkAclId: id, VpcId: 'vpc-1', Tags: [zoneTag, ...tags] };
+function acl(id: string, tagged: AclHolder | undefined): HeldArtefact {
+  return { holder: tagged, where: id };
 }
 
 const scope = { runId: 'run-b', rollbackLeftovers: false };
@@ -61,7 +62,7 @@ describe('decideClaim', () => {
   it('gives way to a holder with a lower ticket, or the same ticket and a lower run id', () => {
     expect(decideClaim(own, [acl('acl-2', holder('run-c', 1))], scope)).toMatchObject({
       verdict: 'lost',
-      acl: { NetworkAclId: 'acl-2' },
+      artefact: { where: 'acl-2' },
     });
     expect(decideClaim(own, [acl('acl-3', holder('run-a', 2))], scope)).toMatchObject({ verdict: 'lost' });
   });
@@ -70,11 +71,11 @@ describe('decideClaim', () => {
     const choosing = acl('acl-2', holder('run-c', null));
     expect(decideClaim(own, [choosing], scope)).toMatchObject({
       verdict: 'wait',
-      acl: { NetworkAclId: 'acl-2' },
+      artefact: { where: 'acl-2' },
     });
     expect(decideClaim(own, [choosing, acl('acl-3', holder('run-a', 1))], scope)).toMatchObject({
       verdict: 'lost',
-      acl: { NetworkAclId: 'acl-3' },
+      artefact: { where: 'acl-3' },
     });
   });
 

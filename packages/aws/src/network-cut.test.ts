@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blockingEntries } from './blocking-entries';
+import { blockingEntries } from './network-cut';
 
 const summary = (mode: Parameters<typeof blockingEntries>[0]) =>
   blockingEntries(mode).map(

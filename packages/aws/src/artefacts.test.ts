@@ -6,7 +6,7 @@ import {
   MAX_SUBNETS_PER_BLOCKING_ACL,
   ORIGINAL_ASSOCIATION_TAG_KEY_PREFIX,
   packOriginalAssociations,
-} from './original-associations';
+} from './artefacts';
 
 /** Real AWS ids have 17 hex digits: `subnet-…:acl-…` is 46 characters, so five pairs fit into 256, six do not. */
 const pair = (index: number) => ({

@@ -1,8 +1,7 @@
 import type { Target, TerminationReason } from '@chaosgarden/core';
 import { defaultCallConcurrency, describeError, settleWithConcurrency } from '@chaosgarden/core';
 import { type Ec2Api, type KnownAssociation, vpcAssociations } from './ec2-api';
-import type { NetworkContext } from './network-context';
-import type { AclReadBack } from './network-readback';
+import type { AclReadBack, NetworkContext } from './network-context';
 
 /**
  * How many checks in a row (one per loop, about a second apart) must see a subnet off the blocking ACL, or

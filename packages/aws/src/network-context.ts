@@ -1,4 +1,5 @@
 import {
+  type BlockReadBack,
   type ChangeRecorder,
   type HolderScope,
   type LedgerEntry,
@@ -36,6 +37,18 @@ export interface NetworkContext extends ChangeRecorder {
   };
   /** Subnet id → why its move onto the blocking ACL failed; the read-back after blocking names them. */
   associationFailures: Map<string, unknown>;
+}
+
+/** The zone's subnets of one VPC that the filters select. */
+export interface VpcBlockPlan {
+  vpcId: string;
+  subnetIds: string[];
+}
+
+/** What the cloud shows after blocking, compared with the plan (`readBackBlocks`). */
+export interface AclReadBack extends BlockReadBack {
+  /** VPC id → this run's blocking ACL id, for the VPCs where one was created. */
+  aclByVpc: Map<string, string>;
 }
 
 export function createNetworkContext(

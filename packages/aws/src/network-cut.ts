@@ -25,13 +25,7 @@ import {
 import { subnetFiltersFor } from './aws-filters';
 import type { AwsFilter } from './aws-types';
 import { type Ec2Api, type KnownAssociation, vpcAssociations } from './ec2-api';
-import type { NetworkContext } from './network-context';
-
-/** The zone's subnets of one VPC that the filters select. */
-export interface VpcBlockPlan {
-  vpcId: string;
-  subnetIds: string[];
-}
+import type { NetworkContext, VpcBlockPlan } from './network-context';
 
 /** Lists the zone's matching subnets of every VPC (read-only), a few VPCs at a time. */
 export function planVpcBlocks(

@@ -1,15 +1,8 @@
 import type { NetworkAcl } from '@aws-sdk/client-ec2';
-import { type BlockReadBack, describeError, type Target } from '@chaosgarden/core';
+import { describeError, type Target } from '@chaosgarden/core';
 import { decodeOriginalAssociations } from './artefacts';
 import { type Ec2Api, type KnownAssociation, vpcAssociations } from './ec2-api';
-import type { NetworkContext } from './network-context';
-import type { VpcBlockPlan } from './network-cut';
-
-/** What the cloud shows after blocking, compared with the plan. */
-export interface AclReadBack extends BlockReadBack {
-  /** VPC id → this run's blocking ACL id, for the VPCs where one was created. */
-  aclByVpc: Map<string, string>;
-}
+import type { AclReadBack, NetworkContext, VpcBlockPlan } from './network-context';
 
 /**
  * Reads every planned subnet's association back (one `DescribeNetworkAcls` per 100 VPCs) and compares it

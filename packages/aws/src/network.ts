@@ -20,7 +20,13 @@ import type {
 } from './aws-types';
 import { createDriftGuard } from './drift-guard';
 import { blockingAclsWithTag, createEc2Api, idsOf } from './ec2-api';
-import { createNetworkContext, type NetworkContext, reprOf } from './network-context';
+import {
+  type AclReadBack,
+  createNetworkContext,
+  type NetworkContext,
+  reprOf,
+  type VpcBlockPlan,
+} from './network-context';
 import {
   associate,
   associateBlockingAcl,
@@ -28,11 +34,10 @@ import {
   checkBlockPlans,
   createBlockingAcl,
   planVpcBlocks,
-  type VpcBlockPlan,
   writeHolderTag,
 } from './network-cut';
 import { type NetworkInput, resolveNetworkInput } from './network-input';
-import { type AclReadBack, readBackBlocks } from './network-readback';
+import { readBackBlocks } from './network-readback';
 import { rollbackVpcs } from './network-undo';
 import { assertSelfNotAmongSubnets, findSelfInstance } from './self-instance';
 

@@ -18,7 +18,11 @@ import { reportReadBack } from './report-read-back';
 import type { RollbackOutcome } from './rollback-outcome';
 import { waitUntilTerminated } from './wait-until-terminated';
 
-export interface NetworkSimulationSequenceOptions<Unit, Prepared, ReadBack extends BlockReadBack> {
+export interface NetworkSimulationSequenceOptions<
+  Unit,
+  Prepared,
+  ReadBack extends BlockReadBack = BlockReadBack,
+> {
   /** Named in the terminator's log lines: `runNetworkFailureSimulation`. */
   name: string;
   /** The run's ledger, provider and zone; `changed` tells whether a roll-back is needed. */
@@ -68,7 +72,11 @@ export interface NetworkSimulationSequenceResult extends SimulationEnd {
  *
  * @throws what failed (after the roll-back); RollbackIncompleteError when the roll-back left something.
  */
-export async function runNetworkSimulationSequence<Unit, Prepared, ReadBack extends BlockReadBack>(
+export async function runNetworkSimulationSequence<
+  Unit,
+  Prepared,
+  ReadBack extends BlockReadBack = BlockReadBack,
+>(
   options: NetworkSimulationSequenceOptions<Unit, Prepared, ReadBack>,
 ): Promise<NetworkSimulationSequenceResult> {
   const { hooks, logger, signal, recorder } = options;

@@ -8,13 +8,13 @@ import {
   validateMaxTargets,
   validateZone,
 } from '@chaosgarden/core';
+import { MAX_SUBNETS_PER_BLOCKING_ACL } from './artefacts';
 import { createEc2Connection } from './aws-client';
 import { instanceZoneFilter, type ResolvedAwsFilters, resolveAwsFilters } from './aws-filters';
 import { resolveAwsSettings } from './aws-settings';
 import type { AwsAssessFiltersImpactOptions } from './aws-types';
-import { planVpcBlocks } from './blocking-acl';
 import { createEc2Api, type Ec2Api } from './ec2-api';
-import { MAX_SUBNETS_PER_BLOCKING_ACL } from './original-associations';
+import { planVpcBlocks } from './network-cut';
 
 /** The states the Python tool's assessment listed (what a compute simulation could hit). */
 const assessedStates = ['pending', 'running', 'stopping', 'stopped'];

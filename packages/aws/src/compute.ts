@@ -22,8 +22,8 @@ import { resolveAwsSettings } from './aws-settings';
 import type { AwsComputeFailureSimulationOptions } from './aws-types';
 import { ec2ComputeHooks } from './compute-operations';
 import { createEc2Api } from './ec2-api';
+import { reprOf } from './network-context';
 import { providerId } from './provider-id';
-import { reprOf } from './zone-rollback';
 
 export const computeFailureModes: readonly ComputeFailureMode[] = ['terminate', 'restart'];
 

@@ -1,10 +1,7 @@
-import type { TerminationReason } from '@chaosgarden/core';
+import type { Target, TerminationReason } from '@chaosgarden/core';
 import { defaultCallConcurrency, describeError, settleWithConcurrency } from '@chaosgarden/core';
-import type { BlockReadBack } from './block-readback';
-import { associate } from './blocking-acl';
-import type { Ec2Api } from './ec2-api';
-import type { NetworkContext } from './network-context';
-import { type KnownAssociation, vpcAssociations } from './vpc-associations';
+import { type Ec2Api, type KnownAssociation, vpcAssociations } from './ec2-api';
+import type { AclReadBack, NetworkContext } from './network-context';
 
 /**
  * How many checks in a row (one per loop, about a second apart) must see a subnet off the blocking ACL, or
@@ -32,8 +29,13 @@ interface Watched {
 export function createDriftGuard(
   api: Ec2Api,
   context: NetworkContext,
-  readBack: BlockReadBack,
-  options: { signal: AbortSignal; warnings: string[] },
+  readBack: AclReadBack,
+  options: {
+    signal: AbortSignal;
+    warnings: string[];
+    /** Moves a subnet onto the blocking ACL again, recorded like the first move (`associate`). */
+    associate: (association: KnownAssociation, aclId: string, vpcId: string) => Promise<Target>;
+  },
 ): () => Promise<TerminationReason | undefined> {
   const watched = readBack.blocked.flatMap((target): Watched[] => {
     const vpcId = String(target.details?.vpcId ?? '');
@@ -116,7 +118,7 @@ export function createDriftGuard(
     }
     try {
       const original = subnet.originalAclId ?? current.NetworkAclId;
-      await associate(api, context, { ...current, NetworkAclId: original }, aclId, vpcId);
+      await options.associate({ ...current, NetworkAclId: original }, aclId, vpcId);
       offSince.delete(subnetId);
       options.warnings.push(
         `${subnetId} was moved off blocking network access control list ${aclId} (onto ${current.NetworkAclId}) during the simulation; it was moved back.`,

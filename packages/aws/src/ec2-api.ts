@@ -4,6 +4,7 @@ import type {
   Filter,
   Instance,
   NetworkAcl,
+  NetworkAclAssociation,
   Subnet,
   Tag,
   Vpc,
@@ -198,4 +199,73 @@ function writeOperations({ client, sdk }: Ec2Connection, call: Call): WriteOpera
       );
     },
   };
+}
+
+/** AWS caps the values of one filter; id lists are asked for in chunks of this size. */
+const valuesPerFilter = 100;
+
+/** `ids` in consecutive chunks that each fit into one filter's values. */
+export function filterChunks(ids: readonly string[]): string[][] {
+  const chunks: string[][] = [];
+  for (let start = 0; start < ids.length; start += valuesPerFilter) {
+    chunks.push(ids.slice(start, start + valuesPerFilter));
+  }
+  return chunks;
+}
+
+/** The ids of described VPCs. */
+export function idsOf(vpcs: readonly { VpcId?: string | undefined }[]): string[] {
+  return vpcs.map((vpc) => vpc.VpcId ?? '').filter((id) => id !== '');
+}
+
+/** The blocking ACLs with exactly this zone tag key in the given VPCs (one call per 100 VPCs). */
+export async function blockingAclsWithTag(
+  api: Ec2Api,
+  vpcIds: readonly string[],
+  tagKey: string,
+): Promise<NetworkAcl[]> {
+  const found: NetworkAcl[] = [];
+  for (const chunk of filterChunks(vpcIds)) {
+    found.push(
+      ...(await api.describeNetworkAcls([
+        { Name: 'vpc-id', Values: chunk },
+        { Name: 'tag-key', Values: [tagKey] },
+      ])),
+    );
+  }
+  return found;
+}
+
+/** A subnet's network ACL association with every id known. */
+export type KnownAssociation = Required<
+  Pick<NetworkAclAssociation, 'NetworkAclAssociationId' | 'NetworkAclId' | 'SubnetId'>
+>;
+
+/** Every network ACL of some VPCs, and which ACL each of their subnets is associated with. */
+export interface VpcAssociations {
+  acls: NetworkAcl[];
+  /** Subnet id → its association (a subnet has exactly one). */
+  bySubnet: Map<string, KnownAssociation>;
+}
+
+/**
+ * Lists the network ACLs of the VPCs (one call per 100 VPCs) and reads the subnets' associations from
+ * them. Asked by `vpc-id`, never by `association.subnet-id` with several values: moto matches such a
+ * filter only when an ACL's subnets are a subset or a superset of the values, so an ACL shared with
+ * other zones' subnets would be missed (and with it the association).
+ */
+export async function vpcAssociations(api: Ec2Api, vpcIds: readonly string[]): Promise<VpcAssociations> {
+  const acls: NetworkAcl[] = [];
+  for (const chunk of filterChunks(vpcIds)) {
+    acls.push(...(await api.describeNetworkAcls([{ Name: 'vpc-id', Values: chunk }])));
+  }
+  const bySubnet = new Map<string, KnownAssociation>();
+  for (const acl of acls) {
+    for (const { SubnetId, NetworkAclAssociationId, NetworkAclId } of acl.Associations ?? []) {
+      if (SubnetId && NetworkAclAssociationId && NetworkAclId) {
+        bySubnet.set(SubnetId, { SubnetId, NetworkAclAssociationId, NetworkAclId });
+      }
+    }
+  }
+  return { acls, bySubnet };
 }

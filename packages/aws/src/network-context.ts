@@ -1,6 +1,12 @@
-import type { ChangeRecorder, LedgerEntry, Logger, RollbackLedger } from '@chaosgarden/core';
-import type { SimulationScope } from './holder-role';
-import type { AclHolder } from './holder-tag';
+import {
+  type BlockReadBack,
+  type ChangeRecorder,
+  type HolderScope,
+  type LedgerEntry,
+  type Logger,
+  pythonRepr,
+  type RollbackLedger,
+} from '@chaosgarden/core';
 import { providerId } from './provider-id';
 
 /** What the blocking and roll-back steps of one public call share. */
@@ -17,13 +23,11 @@ export interface NetworkContext extends ChangeRecorder {
    * tags no longer say, before falling back to the VPC's default ACL.
    */
   ledgerOriginals?: ReadonlyMap<string, string>;
-  /** Written onto each blocking ACL this call creates; absent for a roll-back (it creates none). */
-  holder?: AclHolder;
   /**
    * A simulation's: its roll-backs touch only its own, provably dead and (with `rollbackLeftovers`)
-   * untagged blocking ACLs. Absent for the explicit roll-back, which undoes every holder's.
+   * untagged blocking ACLs (`holderRole`). Absent for the explicit roll-back, which undoes every holder's.
    */
-  rollbackScope?: SimulationScope;
+  rollbackScope?: HolderScope;
   /** This call's own changes that are still in effect, so that the roll-back can mark them undone. */
   intents: {
     /** Blocking ACL id → its `create-network-acl` intent. */
@@ -33,6 +37,18 @@ export interface NetworkContext extends ChangeRecorder {
   };
   /** Subnet id → why its move onto the blocking ACL failed; the read-back after blocking names them. */
   associationFailures: Map<string, unknown>;
+}
+
+/** The zone's subnets of one VPC that the filters select. */
+export interface VpcBlockPlan {
+  vpcId: string;
+  subnetIds: string[];
+}
+
+/** What the cloud shows after blocking, compared with the plan (`readBackBlocks`). */
+export interface AclReadBack extends BlockReadBack {
+  /** VPC id → this run's blocking ACL id, for the VPCs where one was created. */
+  aclByVpc: Map<string, string>;
 }
 
 export function createNetworkContext(
@@ -45,4 +61,9 @@ export function createNetworkContext(
     associationFailures: new Map(),
     changed: false,
   };
+}
+
+/** A filter in Python notation for the log lines, as the Python tool printed it. */
+export function reprOf(filter: unknown): string {
+  return pythonRepr(filter ?? []);
 }

@@ -1,44 +1,51 @@
 import {
   acquireLocalLock,
+  assertRolledBack,
+  createFileLedger,
+  createHolderRecord,
   createLogger,
+  type Logger,
   type NetworkFailureSimulationResult,
+  type NetworkSimulationHooks,
+  type RollbackLedger,
   type RollbackResult,
+  runNetworkSimulationSequence,
   runSimulation,
-  type SimulationEnd,
-  type Target,
 } from '@chaosgarden/core';
-import type { Ec2Connection } from './aws-client';
+import { describeAclHolder, describePendingChange, holderOf } from './artefacts';
+import { createEc2Connection, type Ec2Connection } from './aws-client';
 import type {
   AwsNetworkFailureSimulationOptions,
   AwsRollbackNetworkFailureSimulationOptions,
 } from './aws-types';
-import { type BlockReadBack, readBackAfterStop, readBackBlocks, reportReadBack } from './block-readback';
-import { assertBlockAccepted, blockStatus } from './block-status';
-import { planVpcBlocks, type VpcBlockPlan } from './blocking-acl';
 import { createDriftGuard } from './drift-guard';
-import { createEc2Api } from './ec2-api';
-import { claimZone } from './holder-claim';
-import { currentHolder } from './holder-tag';
-import type { NetworkContext } from './network-context';
-import { assertNotHeldInCloud, blockingAclsWithTag } from './network-guard';
-import { type NetworkInput, resolveNetworkInput } from './network-input';
-import { checkBlockPlans } from './network-plan';
+import { blockingAclsWithTag, createEc2Api, idsOf } from './ec2-api';
 import {
-  blockAll,
-  finalRollback,
-  idsOf,
-  newContext,
-  waitUntilTerminated,
-  warnAbout,
-  withConnection,
-} from './network-steps';
+  type AclReadBack,
+  createNetworkContext,
+  type NetworkContext,
+  reprOf,
+  type VpcBlockPlan,
+} from './network-context';
+import {
+  associate,
+  associateBlockingAcl,
+  type CreatedBlockingAcl,
+  checkBlockPlans,
+  createBlockingAcl,
+  planVpcBlocks,
+  writeHolderTag,
+} from './network-cut';
+import { type NetworkInput, resolveNetworkInput } from './network-input';
+import { readBackBlocks } from './network-readback';
+import { rollbackVpcs } from './network-undo';
 import { assertSelfNotAmongSubnets, findSelfInstance } from './self-instance';
-import { assertRolledBack, reprOf, rollbackVpcs } from './zone-rollback';
 
 /**
  * Cuts the zone's subnets off: rolls back left-overs of earlier runs first, then, per matching VPC,
  * moves the zone's matching subnets onto a new blocking network ACL (`mode`: `total`, `ingress` or
- * `egress`), waits for `duration`, and rolls back in `finally`, also after an error or an abort.
+ * `egress`), waits for `duration`, and rolls back in `finally`, also after an error or an abort. The
+ * sequence is core's (`runNetworkSimulationSequence`); the EC2 calls are the hooks below.
  *
  * @throws InvalidArgumentError, UnknownFilterKeyError, EmptyFiltersRefusedError, TooManyTargetsError before
  *   any change; CloudApiError when blocking failed (after the roll-back); RollbackIncompleteError when
@@ -53,11 +60,8 @@ export async function runNetworkFailureSimulation(
     { name: 'runNetworkFailureSimulation', signal: options.signal, logger },
     async ({ signal }) => {
       const context = newContext(input, logger, options);
-      context.holder = currentHolder(context.ledger.runId, input.duration);
-      context.rollbackScope = {
-        runId: context.ledger.runId,
-        rollbackLeftovers: options.rollbackLeftovers === true,
-      };
+      const rollbackLeftovers = options.rollbackLeftovers === true;
+      context.rollbackScope = { runId: context.ledger.runId, rollbackLeftovers };
       const lock = await acquireLocalLock({
         key: ['network-failure', 'aws', input.settings.region, input.tagKey],
         description: `network failure simulation of zone ${input.zone} (blocking tag ${input.tagKey})`,
@@ -113,68 +117,130 @@ async function simulate(
   options: AwsNetworkFailureSimulationOptions,
   signal: AbortSignal,
 ): Promise<NetworkFailureSimulationResult> {
-  const { zone, mode, filters } = input;
+  const { zone, mode, filters, settings, tagKey } = input;
   const { logger } = context;
-  const warnings = warnAbout([...input.settings.warnings], logger);
   const api = createEc2Api(connection, logger, { signal, untilAborted: false });
-  const blocked: Target[] = [];
+  // A stop lets the moves already sent finish, so that the read-back sees each one that was made.
+  const blocking = api.withPolicy({ signal, untilAborted: false, letRequestsFinish: true });
+  let vpcIds: string[] = [];
   let plans: VpcBlockPlan[] = [];
-  let end: SimulationEnd = { reason: 'termination-requested', netDurationSeconds: 0 };
-  let failure: unknown;
-  let readBack: BlockReadBack | undefined;
+  const planned = () => plans.filter((plan) => plan.subnetIds.length > 0);
+  const hooks: NetworkSimulationHooks<VpcBlockPlan, CreatedBlockingAcl, AclReadBack> = {
+    plan: async () => {
+      vpcIds = idsOf(await api.describeVpcs(filters.lists.vpcs));
+      plans = await planVpcBlocks(api, vpcIds, filters.lists.subnets, zone);
+      const warnings = checkBlockPlans(plans, input);
+      if (options.allowSelfTarget !== true) {
+        const self = await findSelfInstance(api, settings.endpoint);
+        assertSelfNotAmongSubnets(
+          self,
+          plans.flatMap((plan) => plan.subnetIds),
+        );
+      }
+      return {
+        units: planned(),
+        planned: plans.reduce((sum, plan) => sum + plan.subnetIds.length, 0),
+        warnings,
+      };
+    },
+    findLeftovers: async () =>
+      (await blockingAclsWithTag(api, vpcIds, tagKey)).map((acl) => ({
+        holder: holderOf(acl.Tags ?? []),
+        where: `blocking network ACL ${acl.NetworkAclId ?? '?'} in ${acl.VpcId ?? '?'}, tag ${tagKey}`,
+      })),
+    prepare: (plan, holder) => createBlockingAcl(blocking, context, plan, mode, holder),
+    block: (created) => associateBlockingAcl(blocking, context, created),
+    writeHolder: (holder) => writeHolderTag(api, context, holder),
+    readBack: (readSignal) =>
+      readBackBlocks(api.withPolicy({ signal: readSignal, untilAborted: false }), context, plans),
+    guard: (readBack, warnings) =>
+      createDriftGuard(api, context, readBack, {
+        signal,
+        warnings,
+        associate: (association, aclId, vpcId) => associate(api, context, association, aclId, vpcId),
+      }),
+    unblock: ({ phase, signal: undoSignal }) =>
+      rollbackVpcs(
+        api.withPolicy({ signal: undoSignal, untilAborted: true }),
+        context,
+        phase === 'leftovers' ? vpcIds : planned().map((plan) => plan.vpcId),
+        filters.raw.vpcs,
+        mode,
+      ),
+    describeChange: describePendingChange,
+  };
+  const result = await runNetworkSimulationSequence({
+    name: 'runNetworkFailureSimulation',
+    recorder: context,
+    logger,
+    durationSeconds: input.duration,
+    signal,
+    holder: createHolderRecord({ run: context.ledger.runId, durationSeconds: input.duration }),
+    rollbackLeftovers: options.rollbackLeftovers === true,
+    allowPartial: input.allowPartial,
+    rollbackTimeoutSeconds: input.rollbackTimeoutSeconds,
+    rollbackSignal: options.rollbackSignal,
+    kind: 'subnets',
+    blockingMessage: `Partitioning VPCs matching ${reprOf(filters.raw.vpcs)} in zone ${zone} (${mode}).`,
+    words: {
+      lock: `network failure simulation of zone ${zone}`,
+      describe: describeAclHolder,
+      rollbackHint:
+        'roll its partition back first (`chaosgarden rollback --zone …`, or rollbackNetworkFailureSimulation ' +
+        'with the same zone and filters)',
+      undone: 'this run removed its own blocking ACLs before moving any subnet',
+    },
+    rollbackCommand: {
+      filters: { vpcs: filters.raw.vpcs, subnets: filters.raw.subnets },
+      configuration: {
+        awsRegion: settings.region,
+        awsEndpointUrl: settings.endpoint,
+        awsProfileName: settings.profile,
+        awsAssumeRoleArn: settings.assumeRole?.roleArn,
+        awsAssumeRoleSessionName: settings.assumeRole?.sessionName,
+      },
+    },
+    warnings: warnAbout([...settings.warnings], logger),
+    hooks,
+  });
+  const { restored, removed, warnings } = result.rollback;
+  return { zone, mode, ...result, rollback: { zone, restored, removed, warnings } };
+}
+
+/** Builds the call's EC2 client and releases its sockets afterwards. */
+async function withConnection<T>(
+  input: NetworkInput,
+  body: (connection: Ec2Connection) => Promise<T>,
+): Promise<T> {
+  const connection = await createEc2Connection(input.settings);
   try {
-    const vpcIds = idsOf(await api.describeVpcs(filters.lists.vpcs));
-    plans = await planVpcBlocks(api, vpcIds, filters.lists.subnets, zone);
-    warnings.push(...warnAbout(checkBlockPlans(plans, input), logger));
-    assertNotHeldInCloud(await blockingAclsWithTag(api, vpcIds, context.tagKey), {
-      zone,
-      tagKey: context.tagKey,
-      rollbackLeftovers: options.rollbackLeftovers === true,
-    });
-    if (options.allowSelfTarget !== true) {
-      const self = await findSelfInstance(api, input.settings.endpoint);
-      assertSelfNotAmongSubnets(
-        self,
-        plans.flatMap((plan) => plan.subnetIds),
-      );
-    }
-    const persistent = api.withPolicy({ signal, untilAborted: true });
-    const leftovers = await rollbackVpcs(persistent, context, vpcIds, filters.raw.vpcs, mode);
-    assertRolledBack(leftovers, zone);
-    warnings.push(...leftovers.warnings);
-    logger.info(`Partitioning VPCs matching ${reprOf(filters.raw.vpcs)} in zone ${zone} (${mode}).`);
-    // A stop lets the moves already sent finish, so that the read-back sees each one that was made.
-    const blocking = api.withPolicy({ signal, untilAborted: false, letRequestsFinish: true });
-    await blockAll(blocking, context, plans, input, blocked, () =>
-      claimZone(api, context, { vpcIds, signal }),
-    );
-    readBack = reportReadBack(await readBackBlocks(api, context, plans), logger, warnings);
-    assertBlockAccepted(readBack, {
-      zone,
-      allowPartial: input.allowPartial,
-      failures: context.associationFailures,
-    });
-    const guard = createDriftGuard(api, context, readBack, { signal, warnings });
-    end = await waitUntilTerminated(input.duration, logger, signal, guard);
-  } catch (error) {
-    failure = error;
+    return await body(connection);
+  } finally {
+    connection.client.destroy();
   }
-  if (readBack === undefined && failure !== undefined && signal.aborted) {
-    readBack = await readBackAfterStop(
-      api,
-      context,
-      plans,
-      warnings,
-      input.rollbackTimeoutSeconds,
-      options.rollbackSignal,
-    );
+}
+
+function newContext(
+  input: NetworkInput,
+  logger: Logger,
+  options: { ledger?: RollbackLedger | undefined; stateDirectory?: string | undefined },
+): NetworkContext {
+  const directory = options.stateDirectory;
+  const context = createNetworkContext({
+    zone: input.zone,
+    tagKey: input.tagKey,
+    logger,
+    ledger: options.ledger ?? createFileLedger(directory === undefined ? {} : { directory }),
+  });
+  context.endpointUrl =
+    input.settings.endpoint ?? process.env.AWS_ENDPOINT_URL_EC2 ?? process.env.AWS_ENDPOINT_URL;
+  return context;
+}
+
+/** Logs each warning and returns the list, for the result. */
+function warnAbout(warnings: string[], logger: Logger): string[] {
+  for (const warning of warnings) {
+    logger.warn(warning);
   }
-  const rollback = await finalRollback(connection, context, plans, input, options.rollbackSignal, failure);
-  // A stop requested while blocking is not a failure: the roll-back ran, the result says why it ended.
-  if (failure !== undefined && !signal.aborted) {
-    throw failure;
-  }
-  const planned = plans.reduce((sum, plan) => sum + plan.subnetIds.length, 0);
-  const outcome = blockStatus(planned, readBack, blocked);
-  return { zone, mode, ...outcome, rollback, warnings: [...warnings, ...rollback.warnings], ...end };
+  return warnings;
 }

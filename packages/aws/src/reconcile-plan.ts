@@ -1,6 +1,6 @@
 import type { FoundArtefact, Logger, ReconcilePlan, Target } from '@chaosgarden/core';
+import { decodeOriginalAssociations } from './artefacts';
 import type { Ec2Api } from './ec2-api';
-import { decodeOriginalAssociations } from './original-associations';
 import type { FoundAcl } from './reconcile-scan';
 
 /**

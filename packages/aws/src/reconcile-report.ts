@@ -1,5 +1,5 @@
-import type { FoundArtefact, Target } from '@chaosgarden/core';
-import { describeAclHolder, holderOf, holderState } from './holder-tag';
+import { type FoundArtefact, holderState, type Target } from '@chaosgarden/core';
+import { describeAclHolder, holderOf } from './artefacts';
 import type { FoundAcl } from './reconcile-scan';
 
 /**

@@ -1,7 +1,7 @@
 import type { NetworkAcl } from '@aws-sdk/client-ec2';
 import type { PendingRun } from '@chaosgarden/core';
 import type { Ec2Api } from './ec2-api';
-import { filterChunks } from './filter-chunks';
+import { filterChunks } from './ec2-api';
 
 /** `gardener.cloud/chaos/chaosgarden-block-<16 hex>-<zone>`: the ownership mark of a blocking ACL. */
 const blockTagPattern = /^gardener\.cloud\/chaos\/chaosgarden-block-[0-9a-f]{16}-(.+)$/;

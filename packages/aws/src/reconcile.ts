@@ -5,10 +5,12 @@ import {
   type FoundArtefact,
   filterHash,
   type Logger,
+  mergeRollbackOutcomes as mergeOutcomes,
   type PendingRun,
   type ReconcileHooks,
   type ReconcileReport,
   type ReconcileSession,
+  type RollbackOutcome,
   reconcileFromLedgers,
   validateZone,
 } from '@chaosgarden/core';
@@ -16,15 +18,15 @@ import { createEc2Connection } from './aws-client';
 import { type ResolvedAwsFilters, resolveAwsFilters } from './aws-filters';
 import { resolveAwsSettings } from './aws-settings';
 import type { AwsReconcileOptions } from './aws-types';
-import { createEc2Api, type Ec2Api } from './ec2-api';
+import { createEc2Api, type Ec2Api, idsOf } from './ec2-api';
 import { createNetworkContext } from './network-context';
+import { unblockAcls } from './network-undo';
 import { providerId } from './provider-id';
 import { type AwsPlace, placesToLook } from './reconcile-places';
 import { planUndo } from './reconcile-plan';
 import { foundArtefact, withFromAcl } from './reconcile-report';
 import { type FoundAcl, ledgerBlocks, scanBlockingAcls } from './reconcile-scan';
 import { verifyReconciled } from './reconcile-verify';
-import { mergeOutcomes, type RollbackOutcome, unblockAcls } from './rollback';
 
 /**
  * Finds every left-over network partition of this plugin and of the Python tool, by the roll-back

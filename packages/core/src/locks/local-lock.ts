@@ -2,9 +2,11 @@ import { createHash } from 'node:crypto';
 import { mkdir, open, readFile, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SimulationLockedError } from '../errors/simulation-locked-error';
+import { describeHolderRecord } from '../kit/holder/describe-holder-record';
+import type { HolderRecord } from '../kit/holder/holder-record';
+import { holderState } from '../kit/holder/holder-state';
 import { resolveStateDirectory } from '../ledger/state-directory';
-import { hostIdentity, isThisHost } from './host-identity';
-import { isProcessAlive } from './process-alive';
+import { hostIdentity } from './host-identity';
 
 export interface LocalLockOptions {
   /** What is locked, as stable parts: `['network', 'aws', 'us-east-1a', <filters hash>]`. */
@@ -17,7 +19,10 @@ export interface LocalLockOptions {
   directory?: string;
 }
 
-/** Who holds a lock, as written into its file. */
+/**
+ * Who holds a lock, as written into its file (the file's encoding of core's `HolderRecord`, without a
+ * lease: a lock on this machine is checked by its pid).
+ */
 export interface LockHolder {
   pid: number;
   /** The holder's host identity (`hostIdentity()`; older versions wrote the raw host name). */
@@ -84,8 +89,13 @@ export async function acquireLocalLock(options: LocalLockOptions): Promise<Local
 
 /** `run <id> (pid 42 on host a, since …)`: what an error shows of a holder. */
 export function describeHolder(holder: LockHolder): string {
-  const run = holder.runId === undefined ? 'a run' : `run ${holder.runId}`;
-  return `${run} (pid ${holder.pid} on host ${holder.hostname}, since ${holder.startedAt})`;
+  const described = describeHolderRecord(holderRecordOf(holder), { since: holder.startedAt, lease: 'omit' });
+  return holder.runId === undefined ? `a run${described.slice('run '.length)}` : described;
+}
+
+/** The lock file's holder as core's holder record (no lease). */
+function holderRecordOf(holder: LockHolder): HolderRecord {
+  return { run: holder.runId ?? '', host: holder.hostname, pid: holder.pid, until: null };
 }
 
 /** Readable, and short enough for any file system: the parts, then a hash of them all. */
@@ -140,10 +150,7 @@ async function readHolder(path: string): Promise<LockHolder | 'stale' | 'gone'> 
 
 /** Only a holder on this host can be checked; one elsewhere (a shared state directory) counts as alive. */
 function isAlive(holder: LockHolder): boolean {
-  if (holder.pid === -1 || !isThisHost(holder.hostname)) {
-    return true;
-  }
-  return isProcessAlive(holder.pid);
+  return holder.pid === -1 || holderState(holderRecordOf(holder)) !== 'dead';
 }
 
 /** Re-reads before removing, so a lock another process took over meanwhile is not removed by mistake. */

@@ -1,4 +1,9 @@
-import { describeProbeHolder, type ProbeHolder, parseProbeHolder } from './probe-holder';
+import {
+  describeProbeHolder,
+  isProbeHolderOverdue,
+  type ProbeHolder,
+  parseProbeHolder,
+} from './probe-holder';
 
 /** A heartbeat younger than this means a probe without holder mark (the Python tool's) is running now. */
 export const liveHeartbeatAgeSeconds = 15;
@@ -40,7 +45,7 @@ export function decideProbeGuard(
   if (namespace.terminating) return { verdict: 'left-over', reason: 'its namespace is being deleted' };
   const holder = parseProbeHolder(namespace.holderAnnotation);
   if (holder !== undefined) {
-    if (Date.parse(holder.expectedEnd) <= now.getTime()) {
+    if (isProbeHolderOverdue(holder, now)) {
       return { verdict: 'left-over', reason: `its holder ${describeProbeHolder(holder)} is overdue` };
     }
     if (!isAlive(holder)) {

@@ -1,8 +1,8 @@
-import { type Logger, SimulationLockedError } from '@chaosgarden/core';
+import { describeHolderRecord, type Logger, SimulationLockedError } from '@chaosgarden/core';
 import type { KubeClient } from '../../cluster/kube-client';
 import { holderAnnotation, probeNamespace } from '../resources/probe-resource-names';
 import { decideProbeGuard } from './decide-probe-guard';
-import { isHolderProcessAlive, type ProbeHolder, parseProbeHolder } from './probe-holder';
+import { isHolderProcessAlive, type ProbeHolder, parseProbeHolder, probeHolderRecord } from './probe-holder';
 import { readProbeInstall, readProbeNamespace } from './read-probe-install';
 
 const seenInCluster = `in the cluster (namespace ${probeNamespace})`;
@@ -62,7 +62,7 @@ export async function assertProbeClaimed(
     holder:
       found === undefined
         ? "an unknown probe that removed or replaced this run's namespace"
-        : `run ${found.runId} (pid ${found.pid} on host ${found.hostname})`,
+        : describeHolderRecord(probeHolderRecord(found), { lease: 'omit' }),
     seen: seenInCluster,
     hint: hint(),
   });

@@ -1,59 +1,64 @@
-import { hostIdentity, isProcessAlive, isThisHost } from '@chaosgarden/core';
+import {
+  createHolderRecord,
+  describeHolderRecord,
+  type HolderRecord,
+  holderState,
+  isLeaseExpired,
+} from '@chaosgarden/core';
 import type { Manifest } from '../resources/probe-manifests';
 import { holderAnnotation } from '../resources/probe-resource-names';
 
-/** Who installed the probe, as written into the namespace's `chaos.gardener.cloud/holder` annotation. */
+/**
+ * Who installed the probe, as written into the namespace's `chaos.gardener.cloud/holder` annotation: core's
+ * holder record (`HolderRecord`) in the probe's own field names, which every version reads and writes.
+ */
 export interface ProbeHolder {
-  /** The run's ledger id. */
+  /** The run's ledger id (`HolderRecord.run`). */
   readonly runId: string;
-  /** The installing machine's `hostIdentity()` (`CHAOSGARDEN_HOST_ID`; older versions wrote the raw host name). */
+  /** The installing machine's `hostIdentity()` (`HolderRecord.host`; older versions wrote the raw host name). */
   readonly hostname: string;
   readonly pid: number;
   /** ISO-8601. */
   readonly startedAt: string;
   /**
-   * ISO-8601 time after which the install counts as a left-over even if nobody removed it: start +
-   * duration + a generous margin for set-up, read-back and roll-back. Renewed while an open-ended probe runs.
+   * ISO-8601 end of the holder's lease (`HolderRecord.until`): start + duration + `leaseMarginSeconds`,
+   * after which the install counts as a left-over even if nobody removed it. Renewed while an open-ended
+   * probe runs.
    */
   readonly expectedEnd: string;
 }
 
-/**
- * Room after `duration` for what a probe does besides probing: set-up (up to a minute per object when
- * the API server is slow), reading heartbeats back (up to 75 s of retries) and roll-back (`cleanupTimeoutMs`).
- */
-export const holderMarginMs = 10 * 60_000;
-
 export interface CreateProbeHolderOptions {
   readonly runId: string;
-  /** Seconds of probing as parsed; < 0 (until stopped) is covered by renewing the holder. */
+  /** Seconds of probing as parsed; < 0 (until stopped) is covered by renewing the holder's lease. */
   readonly durationSeconds: number;
-  readonly cleanupTimeoutMs: number;
   readonly now?: Date;
 }
 
 export function createProbeHolder(options: CreateProbeHolderOptions): ProbeHolder {
   const now = options.now ?? new Date();
+  const record = createHolderRecord({
+    run: options.runId,
+    durationSeconds: options.durationSeconds,
+    now: now.getTime(),
+  });
+  return toProbeHolder(record, now.toISOString());
+}
+
+/** The annotation's holder as core's holder record. */
+export function probeHolderRecord(holder: ProbeHolder): HolderRecord {
+  return { run: holder.runId, host: holder.hostname, pid: holder.pid, until: holder.expectedEnd };
+}
+
+/** Core's holder record in the annotation's field names. */
+export function toProbeHolder(record: HolderRecord, startedAt: string): ProbeHolder {
   return {
-    runId: options.runId,
-    hostname: hostIdentity(),
-    pid: process.pid,
-    startedAt: now.toISOString(),
-    expectedEnd: expectedEnd(now, options.durationSeconds, options.cleanupTimeoutMs).toISOString(),
+    runId: record.run,
+    hostname: record.host,
+    pid: record.pid,
+    startedAt,
+    expectedEnd: record.until ?? startedAt,
   };
-}
-
-/** The holder with a fresh `expectedEnd`, for a probe that runs until stopped. */
-export function renewProbeHolder(
-  holder: ProbeHolder,
-  cleanupTimeoutMs: number,
-  now = new Date(),
-): ProbeHolder {
-  return { ...holder, expectedEnd: expectedEnd(now, -1, cleanupTimeoutMs).toISOString() };
-}
-
-function expectedEnd(now: Date, durationSeconds: number, cleanupTimeoutMs: number): Date {
-  return new Date(now.getTime() + Math.max(0, durationSeconds) * 1000 + holderMarginMs + cleanupTimeoutMs);
 }
 
 /** The annotation's holder, or `undefined` when it is missing or not ours to read (hand-edited, garbled). */
@@ -76,18 +81,25 @@ export function parseProbeHolder(text: string | undefined): ProbeHolder | undefi
 
 /** `run <id> (pid 42 on host a, since …, expected to end by …)`: what an error shows of a holder. */
 export function describeProbeHolder(holder: ProbeHolder): string {
-  return (
-    `run ${holder.runId} (pid ${holder.pid} on host ${holder.hostname}, since ${holder.startedAt}, ` +
-    `expected to end by ${holder.expectedEnd})`
-  );
+  return describeHolderRecord(probeHolderRecord(holder), {
+    since: holder.startedAt,
+    lease: 'expected to end by',
+  });
+}
+
+/** Whether the holder's lease (its expected end) has run out at `now`. */
+export function isProbeHolderOverdue(holder: ProbeHolder, now: Date): boolean {
+  return isLeaseExpired(probeHolderRecord(holder), now.getTime());
 }
 
 /**
- * False only for a holder on this machine (same host identity) whose process is gone (a SIGKILLed
- * probe); a holder elsewhere cannot be checked and counts as alive until its `expectedEnd`.
+ * False only for a holder on this machine (same host identity) whose process is gone (a SIGKILLed probe),
+ * by core's `holderState`; a holder elsewhere cannot be checked and counts as alive until its `expectedEnd`.
  */
 export function isHolderProcessAlive(holder: ProbeHolder): boolean {
-  return !isThisHost(holder.hostname) || isProcessAlive(holder.pid);
+  const record = probeHolderRecord(holder);
+  // The lease is judged on its own (`isProbeHolderOverdue`): here only the process counts.
+  return holderState({ ...record, until: null }) !== 'dead';
 }
 
 /** The manifests with the holder written into the namespace's annotations. */

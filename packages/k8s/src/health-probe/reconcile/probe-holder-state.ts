@@ -1,6 +1,6 @@
-import { isThisHost } from '@chaosgarden/core';
+import { holderState } from '@chaosgarden/core';
 import type { KubeClient } from '../../cluster/kube-client';
-import { describeProbeHolder, isHolderProcessAlive, parseProbeHolder } from '../guard/probe-holder';
+import { describeProbeHolder, parseProbeHolder, probeHolderRecord } from '../guard/probe-holder';
 import { readProbeNamespace } from '../guard/read-probe-install';
 import { holderAnnotation } from '../resources/probe-resource-names';
 
@@ -25,10 +25,9 @@ export async function readProbeHolderState(
   const holder = parseProbeHolder(namespace?.metadata?.annotations?.[holderAnnotation]);
   if (holder === undefined) return { state: 'none' };
   const described = describeProbeHolder(holder);
-  if (Date.parse(holder.expectedEnd) <= now || !isHolderProcessAlive(holder)) {
-    return { state: 'over', holder: described };
-  }
-  return { state: isThisHost(holder.hostname) ? 'running-here' : 'maybe-running', holder: described };
+  const state = holderState(probeHolderRecord(holder), now);
+  if (state === 'dead') return { state: 'over', holder: described };
+  return { state: state === 'alive' ? 'running-here' : 'maybe-running', holder: described };
 }
 
 /**

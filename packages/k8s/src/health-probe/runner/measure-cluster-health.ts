@@ -1,8 +1,8 @@
-import { createTerminator, describeError, type Logger } from '@chaosgarden/core';
+import { createLeaseRenewal, createTerminator, describeError, type Logger } from '@chaosgarden/core';
 import type { KubeClient } from '../../cluster/kube-client';
 import { statusCodeOf } from '../../k8s-errors';
 import { writeProbeHolder } from '../guard/probe-guard';
-import { type ProbeHolder, renewProbeHolder } from '../guard/probe-holder';
+import { type ProbeHolder, probeHolderRecord, toProbeHolder } from '../guard/probe-holder';
 import { computeProbeMetrics } from '../metrics/compute-probe-metrics';
 import type { HeartbeatInput } from '../metrics/metric-types';
 import { logEvents, readHeartbeats } from './collect-heartbeats';
@@ -11,9 +11,8 @@ export interface MeasureOptions {
   readonly duration: number;
   readonly logger: Logger;
   readonly signal: AbortSignal;
-  /** Renewed every `renewHolderEveryMs` while an open-ended probe (`duration < 0`) runs. */
+  /** Its lease is renewed every `renewHolderEveryMs` while an open-ended probe (`duration < 0`) runs. */
   readonly holder: ProbeHolder;
-  readonly cleanupTimeoutMs: number;
   readonly renewHolderEveryMs?: number;
 }
 
@@ -31,8 +30,14 @@ export async function measureClusterHealth(client: KubeClient, run: MeasureOptio
     logger,
     signal: run.signal,
   });
-  const renewEvery = run.renewHolderEveryMs ?? 60_000;
-  let nextRenewal = Date.now() + renewEvery;
+  const { startedAt } = run.holder;
+  // A failed renewal only shortens the claim; the probe itself goes on.
+  const renewal = createLeaseRenewal({
+    holder: probeHolderRecord(run.holder),
+    write: (holder) => writeProbeHolder(client, toProbeHolder(holder, startedAt), run.signal),
+    onError: (message) => logger.warn(message),
+    everyMs: run.renewHolderEveryMs ?? 60_000,
+  });
   let sent = 0;
   const failed: HeartbeatInput[] = [];
   let warnedAboutOtherProbe = false;
@@ -65,13 +70,7 @@ export async function measureClusterHealth(client: KubeClient, run: MeasureOptio
         );
       }
     }
-    if (run.duration < 0 && Date.now() >= nextRenewal) {
-      nextRenewal = Date.now() + renewEvery;
-      // A failed renewal only shortens the claim; the probe itself goes on.
-      await writeProbeHolder(client, renewProbeHolder(run.holder, run.cleanupTimeoutMs), run.signal).catch(
-        (error: unknown) => logger.warn(`Renewing the probe's holder mark failed: ${describeError(error)}`),
-      );
-    }
+    if (run.duration < 0) await renewal.renewIfDue();
     await terminator.sleep(1000);
   }
   const stop = Math.floor(Date.now() / 1000);

@@ -1,9 +1,12 @@
 import {
   acquireLocalLock,
+  type ChangeRecorder,
   describeError,
   type Logger,
   type RollbackLedger,
+  recordedChange,
   SimulationLockedError,
+  settlePendingChanges,
 } from '@chaosgarden/core';
 import type { KubeClient } from '../../cluster/kube-client';
 import { assertNoLiveProbe } from '../guard/probe-guard';
@@ -66,24 +69,23 @@ async function installMeasureAndRemove(
   settings: ProbeRunSettings,
   cleanup: () => Promise<void>,
 ): Promise<ProbeMeasurement> {
-  const { ledger, logger, signal, duration, cleanupTimeoutMs } = settings;
-  const holder = createProbeHolder({ runId: ledger.runId, durationSeconds: duration, cleanupTimeoutMs });
-  const intent = await ledger.recordIntent(probeInstallIntent(client.host));
+  const { ledger, logger, signal, duration } = settings;
+  const holder = createProbeHolder({ runId: ledger.runId, durationSeconds: duration });
+  const entry = probeInstallIntent(client.host);
+  const recorder: ChangeRecorder = { provider: entry.provider, zone: entry.zone, ledger, changed: false };
   let measured: ProbeMeasurement;
   try {
-    const zones = await installProbe(client, { ...settings, holder });
-    await ledger.markDone(intent);
-    measured = {
-      zones,
-      metrics: await measureClusterHealth(client, { duration, logger, signal, holder, cleanupTimeoutMs }),
-    };
+    const { result: zones } = await recordedChange(recorder, entry, () =>
+      installProbe(client, { ...settings, holder }),
+    );
+    measured = { zones, metrics: await measureClusterHealth(client, { duration, logger, signal, holder }) };
   } catch (error) {
     if (SimulationLockedError.isInstance(error)) {
       // The resources are the other probe's: none of this run's install is in effect, and none is removed.
-      await ledger.markUndone(intent);
+      await settlePendingChanges(recorder);
     } else {
       await cleanup()
-        .then(() => ledger.markUndone(intent))
+        .then(() => settlePendingChanges(recorder))
         .catch((cleanupError: unknown) =>
           logger.error(`Probe cleanup failed: ${describeError(cleanupError)}`),
         );
@@ -91,6 +93,6 @@ async function installMeasureAndRemove(
     throw error;
   }
   await cleanup();
-  await ledger.markUndone(intent);
+  await settlePendingChanges(recorder);
   return measured;
 }

@@ -1,11 +1,11 @@
 import {
-  AWS_ORIGINAL_ASSOCIATIONS_TAG_KEY,
   defaultCallConcurrency,
   mapWithConcurrency,
   type NetworkFailureMode,
   recordedChange,
   type Target,
 } from '@chaosgarden/core';
+import { AWS_ORIGINAL_ASSOCIATIONS_TAG_KEY } from './artefacts';
 import { associateEach } from './associate-each';
 import { subnetFiltersFor } from './aws-filters';
 import type { AwsFilter } from './aws-types';

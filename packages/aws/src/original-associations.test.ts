@@ -1,5 +1,5 @@
-import { AWS_ORIGINAL_ASSOCIATIONS_TAG_KEY } from '@chaosgarden/core';
 import { describe, expect, it } from 'vitest';
+import { AWS_ORIGINAL_ASSOCIATIONS_TAG_KEY } from './artefacts';
 import {
   decodeOriginalAssociations,
   encodeOriginalAssociations,

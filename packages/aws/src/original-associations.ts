@@ -1,4 +1,4 @@
-import { AWS_ORIGINAL_ASSOCIATIONS_TAG_KEY } from '@chaosgarden/core';
+import { AWS_ORIGINAL_ASSOCIATIONS_TAG_KEY } from './artefacts';
 
 /** A subnet and the network ACL it was associated with before it was blocked. */
 export interface OriginalAssociation {

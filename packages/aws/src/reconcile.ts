@@ -1,5 +1,4 @@
 import {
-  awsBlockTagKey,
   createFileLedger,
   createLogger,
   filterHash,
@@ -12,6 +11,7 @@ import {
   runSimulation,
   validateZone,
 } from '@chaosgarden/core';
+import { awsBlockTagKey } from './artefacts';
 import { createEc2Connection } from './aws-client';
 import { type ResolvedAwsFilters, resolveAwsFilters } from './aws-filters';
 import { resolveAwsSettings } from './aws-settings';

@@ -1,6 +1,6 @@
 import {
-  AWS_ORIGINAL_ASSOCIATIONS_TAG_KEY,
-  awsBlockTagKey,
+  checkFilterHash,
+  checkNamePart,
   describeHolderRecord,
   encodeHolderJson,
   type HolderRecord,
@@ -21,6 +21,22 @@ export interface AwsTag {
 type TagList = readonly { Key?: string | undefined; Value?: string | undefined }[];
 
 const blockTagPrefix = 'gardener.cloud/chaos/chaosgarden-block-';
+
+/*
+ * The names below are exactly the Python tool's (spec §1.8 and aws.md): a run and its roll-back find each
+ * other, and the artefacts an older Python run left behind, only through these strings: never change them.
+ */
+
+/** AWS tag key (value `"1"`) on the blocking network ACL: `gardener.cloud/chaos/chaosgarden-block-<h>-<zone>`. */
+export function awsBlockTagKey(hash: string, zone: string): string {
+  return `${blockTagPrefix}${checkFilterHash(hash)}-${checkNamePart('zone', zone)}`;
+}
+
+/**
+ * AWS tag on the blocking network ACL holding the associations it replaced, value
+ * `subnet-aaa:acl-111;subnet-bbb:acl-222`.
+ */
+export const AWS_ORIGINAL_ASSOCIATIONS_TAG_KEY = 'gardener.cloud/chaos/original-network-acl-associations';
 
 /** The zone tag (value `1`) of a blocking ACL: `gardener.cloud/chaos/chaosgarden-block-<hash>-<zone>`. */
 export function blockTag(hash: string, zone: string): AwsTag {

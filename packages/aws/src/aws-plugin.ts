@@ -15,6 +15,10 @@ export const plugin: CloudProviderDescriptorV1<AwsFilters, AwsConfiguration, Aws
     computeFailureModes: Object.freeze(['terminate', 'restart'] as const),
     networkFailureModes: Object.freeze(['total', 'ingress', 'egress'] as const),
     filterKeys: Object.freeze(['instances', 'vpcs', 'subnets']),
+    reconcileFilters: Object.freeze({
+      vpcs: 'only in the VPCs these filters select',
+      subnets: 'with --zone: only the partition of this subnets filter',
+    }),
   }),
   fromShoot: awsFromShoot,
   load: async () => (await import('./aws-provider')).awsProvider,

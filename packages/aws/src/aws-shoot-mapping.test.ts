@@ -1,5 +1,6 @@
-import { awsBlockTagKey, filterHash, InvalidArgumentError } from '@chaosgarden/core';
+import { filterHash, InvalidArgumentError } from '@chaosgarden/core';
 import { describe, expect, it } from 'vitest';
+import { awsBlockTagKey } from './artefacts';
 import { plugin } from './aws-plugin';
 
 const shoot = (extra: Record<string, unknown> = {}) => ({

@@ -1,5 +1,4 @@
 import {
-  AWS_ORIGINAL_ASSOCIATIONS_TAG_KEY,
   assertWithinMaxTargets,
   CloudApiError,
   defaultCallConcurrency,
@@ -15,6 +14,7 @@ import {
   TerminatedError,
 } from '@chaosgarden/core';
 import {
+  AWS_ORIGINAL_ASSOCIATIONS_TAG_KEY,
   type AwsTag,
   type AwsUndo,
   encodeOriginalAssociations,

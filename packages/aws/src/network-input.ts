@@ -1,6 +1,5 @@
 import {
   assertTargetFiltersNotEmpty,
-  awsBlockTagKey,
   filterHash,
   InvalidArgumentError,
   type NetworkFailureMode,
@@ -10,6 +9,7 @@ import {
   validateRollbackTimeout,
   validateZone,
 } from '@chaosgarden/core';
+import { awsBlockTagKey } from './artefacts';
 import { type ResolvedAwsFilters, resolveAwsFilters } from './aws-filters';
 import { type AwsSettings, resolveAwsSettings } from './aws-settings';
 import type {

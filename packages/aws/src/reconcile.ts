@@ -1,5 +1,4 @@
 import {
-  awsBlockTagKey,
   createFileLedger,
   createLogger,
   type FoundArtefact,
@@ -14,6 +13,7 @@ import {
   reconcileFromLedgers,
   validateZone,
 } from '@chaosgarden/core';
+import { awsBlockTagKey } from './artefacts';
 import { createEc2Connection } from './aws-client';
 import { type ResolvedAwsFilters, resolveAwsFilters } from './aws-filters';
 import { resolveAwsSettings } from './aws-settings';

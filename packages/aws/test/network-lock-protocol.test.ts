@@ -3,15 +3,10 @@ import {
   DescribeNetworkAclsCommand,
   ReplaceNetworkAclAssociationCommand,
 } from '@aws-sdk/client-ec2';
-import {
-  awsBlockTagKey,
-  createMemoryLedger,
-  createMemoryLogger,
-  filterHash,
-  SimulationLockedError,
-} from '@chaosgarden/core';
+import { createMemoryLedger, createMemoryLogger, filterHash, SimulationLockedError } from '@chaosgarden/core';
 import { describe, expect, it } from 'vitest';
 import { useTemporaryStateDirectory } from '../../../test-support/temporary-state-directory';
+import { awsBlockTagKey } from '../src/artefacts';
 import {
   rollbackNetworkFailureSimulation,
   runNetworkFailureSimulation,

@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 import { createInterface } from 'node:readline';
+import { builtInProviderPlugins } from '@chaosgarden/core';
 import { Command, Option } from 'commander';
 import type { CommandIo } from '../commands/command-io';
 import { createTerminalStatus } from '../progress/terminal-status';
 import type { Terminal } from '../providers/human-actions';
 
 // The executable: the only module that writes to stdout and sets the exit code. Commands and the
-// runner are imported on first use, so `chaosgarden --help` loads commander and nothing else.
+// runner are imported on first use, so `chaosgarden --help` loads commander and core (for its table of
+// provider plugins) and nothing else.
 
 const io: CommandIo = {
   out: (text) => {
@@ -90,17 +92,18 @@ logOptions(
   process.exitCode = await reportCommand(journal, options, io);
 });
 
-logOptions(
+const rollback = logOptions(
   program
     .command('rollback')
     .description(
       'find every left-over of earlier runs (roll-back ledgers and ownership marks), undo it and verify',
     )
-    .option('--provider <type>', 'only this provider (aws, k8s); needed with --filter-… and --config')
+    .option(
+      '--provider <type>',
+      `only this provider (${builtInProviderPlugins.map((row) => row.providerType).join(', ')}, k8s); needed with --filter-… and --config`,
+    )
     .option('--zone <name>', 'only left-overs in this zone')
     .option('--run <id>', "only this run's left-overs (its ledger id)")
-    .option('--filter-vpcs <json>', 'only in the VPCs these filters select (aws)')
-    .option('--filter-subnets <json>', 'with --zone: only the partition of this subnets filter (aws)')
     .option('--config <name=value>', 'configuration value (repeatable), e.g. awsRegion=eu-west-1', collect)
     .option('--kubeconfig <path>', "also remove the cluster health probe's resources from this cluster")
     .option('--state-dir <path>', 'where the roll-back ledgers are (default: $CHAOSGARDEN_STATE_DIR)')
@@ -108,28 +111,49 @@ logOptions(
     .option(
       '--rollback-timeout <seconds>',
       'give up retrying after this long (default 600; < 0: never); so does a third Ctrl-C',
+    )
+    // The --filter-<key> flags are the plugin's: added below once --provider names it, refused otherwise.
+    .allowUnknownOption()
+    .allowExcessArguments()
+    .addHelpText(
+      'after',
+      "\nWith --provider <type>, the plugin's filters: --filter-<key> <json> (listed above when --provider is given).",
     ),
-).action(async (options) => {
+).action(async (options, command: Command) => {
   const { rollbackCommand } = await import('../commands/rollback/rollback-command');
-  process.exitCode = await rollbackCommand(options, io);
+  process.exitCode = await rollbackCommand({ ...options, extraArguments: command.args }, io);
 });
 
-// Direct commands: generated from each cloud plugin's descriptor when invoked (see commands/direct).
-for (const provider of ['aws', 'azure', 'gcp', 'openstack', 'vsphere', 'alicloud']) {
+// Before `rollback` parses its flags: the filter flags of the plugin --provider names, from its capabilities.
+program.hook('preSubcommand', async (_program, subcommand) => {
+  if (subcommand !== rollback) return;
+  const provider = providerArgument(process.argv.slice(process.argv.indexOf('rollback') + 1));
+  if (provider === undefined || provider === 'k8s') return;
+  const { rollbackFilterOptions } = await import('../commands/rollback/rollback-filter-options');
+  for (const option of await rollbackFilterOptions(provider)) rollback.addOption(option);
+});
+
+function providerArgument(args: readonly string[]): string | undefined {
+  for (const [index, arg] of args.entries()) {
+    if (arg === '--provider') return args[index + 1];
+    if (arg.startsWith('--provider=')) return arg.slice('--provider='.length);
+  }
+  return undefined;
+}
+
+// Direct commands: generated from each cloud plugin's descriptor when invoked (see commands/direct); one per
+// row of core's table of built-in provider plugins, so a new plugin adds no line here.
+for (const { providerType: provider, packageName } of builtInProviderPlugins) {
   program
     .command(provider)
-    .description(`${provider} actions (assess, compute, network, rollback) of @chaosgarden/${provider}`)
+    .description(`${provider} actions (assess, compute, network, rollback) of ${packageName}`)
     .helpOption(false)
     .allowUnknownOption()
     .allowExcessArguments()
     .action(async () => {
       const { cloudCommand } = await import('../commands/direct/cloud-command');
       const args = process.argv.slice(process.argv.indexOf(provider) + 1);
-      process.exitCode = await cloudCommand(
-        `@chaosgarden/${provider}`,
-        args.length === 0 ? ['--help'] : args,
-        io,
-      );
+      process.exitCode = await cloudCommand(packageName, args.length === 0 ? ['--help'] : args, io);
     });
 }
 

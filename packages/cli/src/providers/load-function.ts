@@ -1,4 +1,9 @@
-import { PluginNotInstalledError } from '@chaosgarden/core';
+import {
+  type CloudProviderDescriptorV1,
+  checkProviderDescriptor,
+  importPluginPackage,
+  loadProviderPlugin,
+} from '@chaosgarden/core';
 import { ExperimentError } from '../experiment/experiment-error';
 
 /** A function found in a plugin package, and whether the package is a v1 cloud provider plugin. */
@@ -14,7 +19,8 @@ export interface LoadedFunction {
  * Imports a plugin by package name (lazily: only when an experiment or command needs it) and finds
  * the named function. `@chaosgarden/cli` itself provides the human actions.
  *
- * @throws PluginNotInstalledError when the package cannot be found.
+ * @throws PluginNotInstalledError when the package cannot be found; InvalidArgumentError when it exports
+ *   a `plugin` that is no v1 descriptor.
  * @throws ExperimentError when it does not export the function.
  */
 export async function loadFunction(packageName: string, functionName: string): Promise<LoadedFunction> {
@@ -31,25 +37,33 @@ export async function loadFunction(packageName: string, functionName: string): P
       `${packageName} has no function ${functionName}; it exports: ${available.join(', ')}.`,
     );
   }
-  const descriptor = exports.plugin as { specificationVersion?: unknown; capabilities?: unknown } | undefined;
-  return {
-    packageName,
-    functionName,
-    call: candidate as LoadedFunction['call'],
-    cloudProvider: descriptor?.specificationVersion === 'v1' && descriptor.capabilities !== undefined,
-  };
+  // A package exporting `plugin` is a cloud plugin, and then its descriptor must be a valid one.
+  if (exports.plugin !== undefined) checkProviderDescriptor(exports.plugin, `${packageName}'s export plugin`);
+  const cloudProvider = exports.plugin !== undefined;
+  return { packageName, functionName, call: candidate as LoadedFunction['call'], cloudProvider };
 }
 
-/** @throws PluginNotInstalledError naming the npm package when it is not installed. */
-export async function importPlugin(packageName: string): Promise<Record<string, unknown>> {
-  try {
-    return (await import(packageName)) as Record<string, unknown>;
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const message = (error as Error).message ?? '';
-    if ((code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') && message.includes(packageName)) {
-      throw new PluginNotInstalledError({ packageName, cause: error });
-    }
-    throw error;
-  }
+/**
+ * Imports a plugin package from the user's project (the current directory) first, then from the CLI's own
+ * install (core's `importPluginPackage`).
+ *
+ * @throws PluginNotInstalledError naming the npm package when it is in neither.
+ */
+export function importPlugin(packageName: string): Promise<Record<string, unknown>> {
+  return importPluginPackage(packageName, { caller: cliModule() });
+}
+
+/**
+ * The checked descriptor of the built-in plugin for a provider type, from the user's project first, then
+ * the CLI's install (core's `loadProviderPlugin`).
+ *
+ * @throws UnsupportedProviderError, PluginNotInstalledError, InvalidArgumentError as `loadProviderPlugin`.
+ */
+export function loadCloudPlugin(providerType: string): Promise<CloudProviderDescriptorV1> {
+  return loadProviderPlugin(providerType, { caller: cliModule() });
+}
+
+function cliModule(): string | undefined {
+  // Empty in the CommonJS build, which the executable never uses: then only the project is searched.
+  return (import.meta as { url?: string }).url;
 }

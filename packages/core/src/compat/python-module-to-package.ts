@@ -1,5 +1,6 @@
 import { InvalidArgumentError } from '../errors/invalid-argument-error';
 import { UnsupportedProviderError } from '../errors/unsupported-provider-error';
+import { builtInProviderPlugins } from '../plugins/built-in-provider-plugins';
 
 export type PythonModuleKind = 'actions' | 'probes';
 
@@ -12,7 +13,7 @@ export interface PythonModuleMapping {
   kind: PythonModuleKind;
 }
 
-const cloudProviders = ['aws', 'azure', 'gcp', 'openstack', 'vsphere', 'alicloud'] as const;
+const cloudProviders = builtInProviderPlugins.map((plugin) => plugin.providerType);
 
 /**
  * Every Python module with public functions. `chaosgarden.human.actions` (`wait_for`, the interactive
@@ -21,7 +22,7 @@ const cloudProviders = ['aws', 'azure', 'gcp', 'openstack', 'vsphere', 'alicloud
  * that cannot import one should throw `PluginNotInstalledError` with this `packageName`.
  */
 export const pythonModules: readonly PythonModuleMapping[] = [
-  ...cloudProviders.map((name) => entry(`${name}.actions`, `@chaosgarden/${name}`)),
+  ...builtInProviderPlugins.map((plugin) => entry(`${plugin.providerType}.actions`, plugin.packageName)),
   entry('k8s.actions', '@chaosgarden/k8s'),
   entry('k8s.probes', '@chaosgarden/k8s'),
   entry('garden.actions', '@chaosgarden/garden'),

@@ -1,14 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidArgumentError } from '../errors/invalid-argument-error';
-import {
-  awsBlockTagKey,
-  azureBlockNsgName,
-  gcpBlockFirewallListFilter,
-  gcpBlockFirewallName,
-  gcpBlockNetworkTag,
-  openstackBlockSecurityGroupName,
-  vsphereBlockName,
-} from './artefact-names';
 import { filterHash } from './filter-hash';
 import { parseJsonPreservingOrder } from './parse-json-preserving-order';
 import { pythonRepr } from './python-repr';
@@ -70,52 +61,5 @@ describe('filterHash reproduces the spec vectors', () => {
 
   it('refuses a string with a lone surrogate, which Python could not have hashed', () => {
     expect(() => filterHash('abc\ud800')).toThrow(InvalidArgumentError);
-  });
-});
-
-describe('artefact names match the spec examples', () => {
-  it('builds the AWS blocking tag key', () => {
-    expect(awsBlockTagKey(filterHash(awsSubnets), 'eu-west-1a')).toBe(
-      'gardener.cloud/chaos/chaosgarden-block-82f6069993f70d94-eu-west-1a',
-    );
-  });
-
-  it('builds the Azure blocking NSG name from region and zone', () => {
-    expect(azureBlockNsgName(filterHash(azureFilter), 'westeurope', '1')).toBe(
-      'chaosgarden-block-9685c8329173759f-westeurope-1',
-    );
-  });
-
-  it('builds the GCP firewall names, network tag and roll-back lookup filter', () => {
-    const hash = filterHash(gcpFilter);
-    expect(gcpBlockFirewallName('ingress', hash, 'europe-west1-b')).toBe(
-      'chaosgarden-block-ingress-e70392b50b3a512e-europe-west1-b',
-    );
-    expect(gcpBlockFirewallName('egress', hash, 'europe-west1-b')).toBe(
-      'chaosgarden-block-egress-e70392b50b3a512e-europe-west1-b',
-    );
-    expect(gcpBlockNetworkTag(hash, 'europe-west1-b')).toBe(
-      'chaosgarden-block-tag-e70392b50b3a512e-europe-west1-b',
-    );
-    expect(gcpBlockFirewallListFilter(hash, 'europe-west1-b')).toBe(
-      'name eq chaosgarden-block-[^-]+-e70392b50b3a512e-europe-west1-b',
-    );
-  });
-
-  it('builds the OpenStack security group name', () => {
-    expect(openstackBlockSecurityGroupName(filterHash(openstackServers), 'eu-de-1a')).toBe(
-      'chaosgarden-block-bfde46883a589b2c-eu-de-1a',
-    );
-  });
-
-  it('builds the vSphere group and policy name with the mode in it', () => {
-    expect(vsphereBlockName('total', filterHash(vsphereMachines), 'zone-a')).toBe(
-      'chaosgarden-block-total-c8f170059c1e12ed-zone-a',
-    );
-  });
-
-  it('refuses a value that is not a filter hash, so a roll-back cannot silently miss artefacts', () => {
-    expect(() => awsBlockTagKey('[]', 'eu-west-1a')).toThrow(/16-character/);
-    expect(() => openstackBlockSecurityGroupName('bfde46883a589b2c', '')).toThrow(/zone/);
   });
 });

@@ -1,19 +1,5 @@
-export {
-  ALICLOUD_MODE_TAG_KEY,
-  ALICLOUD_NO_ACL_MARKER,
-  ALICLOUD_VPC_TAG_KEY,
-  AWS_ORIGINAL_ASSOCIATIONS_TAG_KEY,
-  AZURE_ORIGINAL_NSG_TAG_KEY,
-  alicloudBlockAclName,
-  awsBlockTagKey,
-  azureBlockNsgName,
-  gcpBlockFirewallListFilter,
-  gcpBlockFirewallName,
-  gcpBlockNetworkTag,
-  OPENSTACK_ORIGINAL_SECURITY_GROUPS_METADATA_KEY,
-  openstackBlockSecurityGroupName,
-  vsphereBlockName,
-} from './artefact-names';
+export { checkFilterHash } from './check-filter-hash';
+export { checkNamePart } from './check-name-part';
 export { filterHash } from './filter-hash';
 export type { OrderedJsonValue } from './parse-json-preserving-order';
 export { parseJsonPreservingOrder } from './parse-json-preserving-order';

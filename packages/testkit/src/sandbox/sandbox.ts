@@ -2,10 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { withDirectoryLock } from './cache-directory';
-import { kubeAccess, readSandboxConnection, type SandboxConnection, sandboxEnvironment } from './connection';
-import { etcdHealthy } from './etcd';
-import { expectHealthy, kubeRequest } from './kube-api';
-import { motoHealthy } from './moto';
+import { readSandboxConnection, type SandboxConnection, sandboxEnvironment } from './connection';
 import {
   findOwnedProcesses,
   groupMembers,
@@ -18,6 +15,7 @@ import {
   stopProcessGroup,
 } from './processes';
 import { currentBuildFingerprint, type Log, startSandboxServices } from './sandbox-start';
+import { sandboxStandIns } from './stand-in-registry';
 import { type SandboxPaths, sandboxPaths } from './state-directory';
 
 export interface SandboxOptions {
@@ -48,12 +46,14 @@ export interface SandboxStatus {
 
 const defaultLog: Log = (line) => process.stderr.write(`${line}\n`);
 
-// Stopped in this order: clients of the apiserver first, etcd last.
-const stopStages = [
-  ['kwok', 'kube-scheduler', 'kube-controller-manager', 'moto'],
-  ['kube-apiserver'],
-  ['etcd'],
-];
+/** The process names of every stand-in's components by stop stage: clients of the apiserver first, etcd last. */
+async function stopStages(): Promise<string[][]> {
+  const components = (await sandboxStandIns()).flatMap((standIn) => standIn.components);
+  const last = Math.max(0, ...components.map((component) => component.stopStage ?? 0));
+  return Array.from({ length: last + 1 }, (_, stage) =>
+    components.filter((component) => (component.stopStage ?? 0) === stage).map((component) => component.name),
+  );
+}
 
 /** Runs `action` holding the state directory's lock, which serialises up, down and test-run bookkeeping. */
 export async function withSandboxLock<T>(paths: SandboxPaths, action: () => Promise<T>): Promise<T> {
@@ -145,33 +145,31 @@ export async function sandboxStatus(options: { paths?: SandboxPaths } = {}): Pro
   } catch {
     connection = undefined;
   }
-  const checks = connection ? healthChecks(connection) : {};
+  const known = (await sandboxStandIns()).flatMap((standIn) => standIn.components);
   const components = await Promise.all(
-    ['etcd', 'kube-apiserver', 'kube-controller-manager', 'kube-scheduler', 'kwok', 'moto'].map(
-      async (name) => {
-        const record = records.find((candidate) => candidate.name === name);
-        const running = record ? isRecordAlive(record) : false;
-        const check = checks[name];
-        const detail = !record
-          ? 'not started'
-          : !running
-            ? 'not running'
-            : check
-              ? await check().then(
-                  () => 'healthy',
-                  (error: unknown) => (error instanceof Error ? error.message : String(error)),
-                )
-              : 'running, no connection details';
-        return {
-          name,
-          pid: record?.pid,
-          running,
-          healthy: detail === 'healthy',
-          detail,
-          logFile: record?.logFile,
-        };
-      },
-    ),
+    known.map(async ({ name, healthy }) => {
+      const record = records.find((candidate) => candidate.name === name);
+      const running = record ? isRecordAlive(record) : false;
+      const check = connection === undefined ? undefined : () => healthy(connection);
+      const detail = !record
+        ? 'not started'
+        : !running
+          ? 'not running'
+          : check
+            ? await check().then(
+                () => 'healthy',
+                (error: unknown) => (error instanceof Error ? error.message : String(error)),
+              )
+            : 'running, no connection details';
+      return {
+        name,
+        pid: record?.pid,
+        running,
+        healthy: detail === 'healthy',
+        detail,
+        logFile: record?.logFile,
+      };
+    }),
   );
   const referenceReady = connection !== undefined && existsSync(connection.referencePython);
   components.push({
@@ -194,40 +192,15 @@ export async function sandboxStatus(options: { paths?: SandboxPaths } = {}): Pro
   return { up, current, components, connection, strayProcesses };
 }
 
-function healthChecks(connection: SandboxConnection): Record<string, () => Promise<unknown>> {
-  const admin = kubeAccess(connection);
-  return {
-    etcd: () => etcdHealthy(connection.etcdUrl),
-    'kube-apiserver': () => expectHealthy(admin, '/readyz'),
-    'kube-controller-manager': () =>
-      expectHealthy({ server: connection.kubeControllerManagerUrl, caPem: admin.caPem }, '/healthz'),
-    'kube-scheduler': () =>
-      expectHealthy({ server: connection.kubeSchedulerUrl, caPem: admin.caPem }, '/readyz'),
-    kwok: async () => {
-      const response = await kubeRequest<{
-        items: { status?: { conditions?: { type: string; status: string }[] } }[];
-      }>(admin, 'GET', '/api/v1/nodes?labelSelector=type%3Dkwok');
-      const ready = response.body.items.filter((node) =>
-        node.status?.conditions?.some(
-          (condition) => condition.type === 'Ready' && condition.status === 'True',
-        ),
-      );
-      if (ready.length < connection.nodes.length) {
-        throw new Error(`${ready.length} of ${connection.nodes.length} kwok nodes Ready`);
-      }
-    },
-    moto: () => motoHealthy(connection.awsEndpoint),
-  };
-}
-
 async function stopEverything(paths: SandboxPaths, log: Log): Promise<string[]> {
   const records = await readProcessRecords(paths.processesDir);
   const stopped: string[] = [];
-  for (const stage of stopStages) {
+  const stages = await stopStages();
+  for (const stage of stages) {
     const inStage = records.filter((record) => stage.includes(record.name));
     await Promise.all(inStage.map((record) => stopRecorded(paths, record, stopped)));
   }
-  const others = records.filter((record) => !stopStages.flat().includes(record.name));
+  const others = records.filter((record) => !stages.flat().includes(record.name));
   await Promise.all(others.map((record) => stopRecorded(paths, record, stopped)));
   // Anything still carrying our marker was started by a launcher that died before recording it.
   for (const pid of findOwnedProcesses(paths.stateDir)) {

@@ -8,9 +8,10 @@ import {
   type ReconcileReport,
   startRollbackDeadline,
 } from '@chaosgarden/core';
-import { importPlugin } from '../../providers/load-function';
+import { importPlugin, loadCloudPlugin } from '../../providers/load-function';
 import { type CommandIo, commandLogger, withSignalListeners } from '../command-io';
 import { exitCodes } from '../exit-codes';
+import { checkRollbackFilters } from './rollback-filter-options';
 import { type RollbackFlags, type RollbackRequest, rollbackRequest } from './rollback-options';
 import {
   type ProbeReconcileReport,
@@ -48,7 +49,7 @@ export async function rollbackCommand(flags: RollbackFlags, io: CommandIo): Prom
   } catch (error) {
     if (!ChaosgardenError.isInstance(error)) throw error;
     logger.error(error.message, { code: error.code });
-    return error.code === 'invalid-argument' || error.code === 'plugin-not-installed'
+    return ['invalid-argument', 'plugin-not-installed', 'unsupported-provider'].includes(error.code)
       ? exitCodes.invalid
       : exitCodes.failed;
   }
@@ -100,14 +101,13 @@ async function reconcileCloud(
   logger: Logger,
   signal: AbortSignal,
 ): Promise<ReconcileReport> {
-  const descriptor = (await importPlugin(`@chaosgarden/${provider}`)).plugin as {
-    load(): Promise<{ reconcile?: (options: object) => Promise<ReconcileReport> }>;
-  };
+  const descriptor = await loadCloudPlugin(provider);
+  checkRollbackFilters(descriptor, request.filters);
   const implementation = await descriptor.load();
   if (typeof implementation.reconcile !== 'function') {
     throw new InvalidArgumentError({
       argument: 'provider',
-      message: `@chaosgarden/${provider} cannot reconcile yet; use \`chaosgarden ${provider} rollback --zone …\` with the run's filters.`,
+      message: `${descriptor.packageName} cannot reconcile yet; use \`chaosgarden ${provider} rollback --zone …\` with the run's filters.`,
     });
   }
   logger.info(

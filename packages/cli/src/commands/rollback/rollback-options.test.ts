@@ -50,4 +50,20 @@ describe('rollbackRequest', () => {
     expect(() => rollbackRequest(flags)).toThrow(message);
     expect(() => rollbackRequest(flags)).toThrow(InvalidArgumentError);
   });
+  it("takes a plugin's --filter-<key> flags commander did not know, and refuses any other unknown flag", () => {
+    const request = rollbackRequest({
+      provider: 'gcp',
+      extraArguments: ['--filter-firewall-rules', '{"a":1}', '--filter-instances=[]'],
+    });
+    expect(request.filters).toEqual({ firewallRules: { a: 1 }, instances: [] });
+    expect(() => rollbackRequest({ provider: 'aws', extraArguments: ['--zonee', 'x'] })).toThrow(
+      'chaosgarden rollback takes no "--zonee"',
+    );
+    expect(() => rollbackRequest({ provider: 'aws', extraArguments: ['--filter-vpcs'] })).toThrow(
+      '--filter-vpcs takes a JSON value.',
+    );
+    expect(() => rollbackRequest({ extraArguments: ['--filter-vpcs', '[]'] })).toThrow(
+      /name it with --provider/,
+    );
+  });
 });

@@ -5,13 +5,18 @@ import {
   validateZone,
 } from '@chaosgarden/core';
 
-/** The flags of `chaosgarden rollback`, as commander parsed them. */
+/**
+ * The flags of `chaosgarden rollback`, as commander parsed them. The `--filter-<key>` flags are the
+ * plugin's (`capabilities.reconcileFilters`): commander gives them as `filter<Key>` (`filterVpcs`), or, when
+ * it did not know them, leaves them among the `extraArguments`.
+ */
 export interface RollbackFlags {
   provider?: string;
   zone?: string;
   run?: string;
-  filterVpcs?: string;
-  filterSubnets?: string;
+  [filterFlag: `filter${string}`]: string | undefined;
+  /** What commander could not place (unknown options and their values). */
+  extraArguments?: readonly string[];
   config?: string[];
   kubeconfig?: string;
   stateDir?: string;
@@ -40,12 +45,8 @@ export interface RollbackRequest {
  * @throws InvalidArgumentError for malformed JSON, a `--config` without `=`, or filters without a provider.
  */
 export function rollbackRequest(flags: RollbackFlags): RollbackRequest {
-  const filters = {
-    ...(flags.filterVpcs === undefined ? {} : { vpcs: parseJson('--filter-vpcs', flags.filterVpcs) }),
-    ...(flags.filterSubnets === undefined
-      ? {}
-      : { subnets: parseJson('--filter-subnets', flags.filterSubnets) }),
-  };
+  const filters: Record<string, unknown> = {};
+  for (const [key, text] of filterTexts(flags)) filters[key] = parseJson(filterFlag(key), text);
   const configuration = flags.config === undefined ? undefined : parsePairs(flags.config);
   const hasFilters = Object.keys(filters).length > 0;
   if ((hasFilters || configuration !== undefined) && flags.provider === undefined) {
@@ -71,6 +72,43 @@ export function rollbackRequest(flags: RollbackFlags): RollbackRequest {
       '--rollback-timeout',
     ),
   };
+}
+
+/** `--filter-<key>` of a filter key: `subnets` → `--filter-subnets`, `securityGroups` → `--filter-security-groups`. */
+export function filterFlag(key: string): string {
+  return `--filter-${key.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
+}
+
+/** The filter flags given, as filter key → JSON text, from commander's options and the extra arguments. */
+function filterTexts(flags: RollbackFlags): Map<string, string> {
+  const texts = new Map<string, string>();
+  for (const [name, value] of Object.entries(flags)) {
+    const match = /^filter([A-Z]\w*)$/.exec(name);
+    if (match?.[1] !== undefined && typeof value === 'string') {
+      texts.set(match[1].charAt(0).toLowerCase() + match[1].slice(1), value);
+    }
+  }
+  const extra = flags.extraArguments ?? [];
+  for (let index = 0; index < extra.length; index += 1) {
+    const token = extra[index] ?? '';
+    const match = /^--filter-([a-z0-9-]+)(?:=([\s\S]*))?$/.exec(token);
+    if (match?.[1] === undefined) {
+      throw new InvalidArgumentError({
+        argument: token,
+        message: `chaosgarden rollback takes no ${JSON.stringify(token)}; see chaosgarden rollback --help.`,
+      });
+    }
+    const value = match[2] ?? extra[index + 1];
+    if (match[2] === undefined) index += 1;
+    if (value === undefined) {
+      throw new InvalidArgumentError({ argument: token, message: `${token} takes a JSON value.` });
+    }
+    texts.set(
+      match[1].replace(/-([a-z0-9])/g, (_, letter: string) => letter.toUpperCase()),
+      value,
+    );
+  }
+  return texts;
 }
 
 function parseJson(flag: string, text: string): unknown {

@@ -69,6 +69,11 @@ export interface ProviderCapabilities {
   readonly networkFailureModes: readonly NetworkFailureMode[];
   /** Filter keys the plugin expects; an unknown key is an error listing these. */
   readonly filterKeys: readonly string[];
+  /**
+   * The filter keys `reconcile` narrows its search by, each with the help text of its
+   * `--filter-<key> <json>` flag of `chaosgarden rollback`. Default: none (the command takes no filter).
+   */
+  readonly reconcileFilters?: Readonly<Record<string, string>>;
 }
 
 /**

@@ -1,29 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-
-/** Thrown (internally) when the package cannot be found from the given directory. */
-export class PackageNotFound extends Error {
-  override readonly name = 'PackageNotFound';
-}
+import { dirname, join } from 'node:path';
 
 /**
- * Imports a package the way the user's project would (resolved from `resolveFrom`, not from garden's
- * own location), preferring its ESM entry so that it shares the ESM copy of `@chaosgarden/core`.
- *
- * @throws PackageNotFound when the package is not installed there.
+ * The file `import` would load for `packageName` as seen by `require` (a resolver bound to a directory or
+ * module), preferring the ESM entry so that the plugin shares the ESM copy of `@chaosgarden/core`.
+ * `undefined` when the package is not installed there.
  */
-export async function importPackage(
-  packageName: string,
-  resolveFrom: string,
-): Promise<Record<string, unknown>> {
-  const require = createRequire(join(resolve(resolveFrom), 'package.json'));
-  const entry = resolveEntry(require, packageName);
-  return (await import(pathToFileURL(entry).href)) as Record<string, unknown>;
-}
-
-function resolveEntry(require: NodeJS.Require, packageName: string): string {
+export function packageEntry(require: NodeJS.Require, packageName: string): string | undefined {
   try {
     const manifestPath = require.resolve(`${packageName}/package.json`);
     const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, unknown>;
@@ -36,9 +19,7 @@ function resolveEntry(require: NodeJS.Require, packageName: string): string {
     // No exported package.json: fall back to what `require` would load.
     return require.resolve(packageName);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND') {
-      throw new PackageNotFound(`Cannot find package ${packageName}`, { cause: error });
-    }
+    if ((error as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND') return undefined;
     throw error;
   }
 }

@@ -6,6 +6,7 @@ export * from './ledger/index';
 export * from './locks/index';
 export * from './logging/index';
 export * from './naming/index';
+export { computeFailureModes, networkFailureModes } from './provider/v1/failure-modes';
 export type * from './provider/v1/index';
 export * from './retry/index';
 export * from './tasks/index';

@@ -1,7 +1,13 @@
+export { assertKnownOptions } from './assert-known-options';
+export { closestName } from './closest-name';
+export type { DeclareActionInput } from './declare-action';
+export { declareAction } from './declare-action';
+export { defineAction } from './define-action';
 export { describeError } from './describe-error';
 export { formatPythonDatetime } from './format-python-datetime';
 export { isAbortError, isStopError } from './is-abort-error';
 export { mapWithConcurrency, settledValues } from './map-with-concurrency';
+export { providerActionDeclarations } from './provider-action-declarations';
 export type { ChangeRecorder } from './recorded-change';
 export { recordedChange } from './recorded-change';
 export { defaultCallConcurrency, settleWithConcurrency } from './settle-with-concurrency';

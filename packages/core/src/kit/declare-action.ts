@@ -11,6 +11,8 @@ export interface DeclareActionInput<Options> {
   name: string;
   /** One entry per top-level key of `Options` (including `configuration`/`secrets` when taken), in order. */
   options: ActionOptionTable<Options>;
+  /** Keys accepted and ignored for compatibility (see `ActionDeclaration.ignored`). Default none. */
+  ignored?: readonly string[];
 }
 
 /**
@@ -28,5 +30,6 @@ export function declareAction<Options>(input: DeclareActionInput<Options>): Acti
     options: Object.freeze(options),
     configuration: takes('configuration'),
     secrets: takes('secrets'),
+    ...(input.ignored === undefined ? {} : { ignored: Object.freeze([...input.ignored]) }),
   });
 }

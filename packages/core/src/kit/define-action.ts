@@ -40,5 +40,6 @@ function freezeDeclaration(declaration: ActionDeclaration): ActionDeclaration {
         }),
       ),
     ),
+    ...(declaration.ignored === undefined ? {} : { ignored: Object.freeze([...declaration.ignored]) }),
   });
 }

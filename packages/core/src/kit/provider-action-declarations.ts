@@ -57,6 +57,8 @@ const mode = (modes: readonly string[]): OptionSpecification => ({
   description: `failure mode: ${modes.join(', ')} (default ${modes[0] ?? 'none'})`,
   validate: (value) => validateMode(value ?? modes[0], modes),
 });
+// A simulation's arguments may be reused for the assessment and the roll-back, as experiments do.
+const ignored = ['duration'];
 const allowSelfTarget = boolean('allow the machine running this among the targets');
 
 /**
@@ -70,7 +72,7 @@ export function providerActionDeclarations(
   capabilities: Pick<ProviderCapabilities, 'computeFailureModes' | 'networkFailureModes'>,
 ): Readonly<Required<CloudProviderActionDeclarations>> {
   const declarations: Required<CloudProviderActionDeclarations> = {
-    assessFiltersImpact: declareAction<Call>({ name: 'assessFiltersImpact', options: call }),
+    assessFiltersImpact: declareAction<Call>({ name: 'assessFiltersImpact', options: call, ignored }),
     runComputeFailureSimulation: declareAction<ComputeFailureSimulationOptions<unknown, unknown, unknown>>({
       name: 'runComputeFailureSimulation',
       options: {
@@ -106,6 +108,7 @@ export function providerActionDeclarations(
     >({
       name: 'rollbackNetworkFailureSimulation',
       options: { ...call, mode: mode(capabilities.networkFailureModes) },
+      ignored,
     }),
     reconcile: declareAction<ReconcileOptions<unknown, unknown, unknown>>({
       name: 'reconcile',

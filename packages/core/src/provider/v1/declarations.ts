@@ -50,6 +50,12 @@ export interface ActionDeclaration {
   readonly configuration: boolean;
   /** Whether the action takes `secrets` (credentials, redacted everywhere). */
   readonly secrets: boolean;
+  /**
+   * Keys accepted and ignored, for compatibility: the contract's roll-back and assessment take a
+   * simulation's `duration`, so a simulation's arguments can be reused for them. Not refused, not listed
+   * as known options, not offered as flags. Default none.
+   */
+  readonly ignored?: readonly string[];
 }
 
 /** An option's declaration without its name: the value of an `ActionOptionTable` entry. */

@@ -72,7 +72,6 @@ describe('direct commands from the declarations', () => {
     expect(Object.keys(assessed.mock.calls[0]?.[0] ?? {}).sort()).toEqual([
       'configuration',
       'logger',
-      'signal',
       'zone',
     ]);
     expect(network.mock.calls[0]?.[0]).toMatchObject({ allowSelfTarget: true });

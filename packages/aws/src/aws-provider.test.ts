@@ -22,16 +22,21 @@ const input = {
 
 type Call = (options: Record<string, unknown>) => Promise<unknown>;
 const actions: [string, Call, string, string][] = [
-  ['assessFiltersImpact', assessFiltersImpact as Call, 'maxTarget', 'maxTargets'],
-  ['runComputeFailureSimulation', runComputeFailureSimulation as Call, 'allowSelfTarge', 'allowSelfTarget'],
+  ['assessFiltersImpact', assessFiltersImpact as unknown as Call, 'maxTarget', 'maxTargets'],
+  [
+    'runComputeFailureSimulation',
+    runComputeFailureSimulation as unknown as Call,
+    'allowSelfTarge',
+    'allowSelfTarget',
+  ],
   [
     'runNetworkFailureSimulation',
-    runNetworkFailureSimulation as Call,
+    runNetworkFailureSimulation as unknown as Call,
     'rollbakLeftovers',
     'rollbackLeftovers',
   ],
-  ['rollbackNetworkFailureSimulation', rollbackNetworkFailureSimulation as Call, 'zoen', 'zone'],
-  ['reconcile', reconcile as Call, 'dry_run', 'dryRun'],
+  ['rollbackNetworkFailureSimulation', rollbackNetworkFailureSimulation as unknown as Call, 'zoen', 'zone'],
+  ['reconcile', reconcile as unknown as Call, 'dry_run', 'dryRun'],
 ];
 
 describe('unknown top-level options', () => {
@@ -62,7 +67,7 @@ describe('unknown top-level options', () => {
   it('takes every common option of the contract and tolerates unknown configuration keys', async () => {
     const error = await runNetworkFailureSimulation({
       ...input,
-      configuration: { ...input.configuration, gardenProject: 'p' },
+      configuration: { ...input.configuration, gardenProject: 'p' } as typeof input.configuration,
       zone: '',
       allowSelfTarget: false,
       rollbackLeftovers: false,

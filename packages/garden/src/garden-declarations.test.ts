@@ -32,8 +32,8 @@ describe('the exported garden functions', () => {
     async (name, typo, meant) => {
       const action = (garden as unknown as Record<string, Call & { declaration: { name: string } }>)[name];
       const { zone, ...access } = base;
-    const options = name.includes('Probe') || name.includes('KeyResources') ? access : { ...access, zone };
-    const error = await action?.({ ...options, [typo]: true }).catch((failure: unknown) => failure);
+      const options = name.includes('Probe') || name.includes('KeyResources') ? access : { ...access, zone };
+      const error = await action?.({ ...options, [typo]: true }).catch((failure: unknown) => failure);
       expect(UnknownOptionError.isInstance(error), String(error)).toBe(true);
       expect(error).toMatchObject({ action: name, unknownOptions: [typo], closest: { [typo]: meant } });
       expect(action?.declaration.name).toBe(name);

@@ -1,6 +1,8 @@
 import type {
   AssessFiltersImpactOptions,
+  ComputeFailureMode,
   ComputeFailureSimulationOptions,
+  NetworkFailureMode,
   NetworkFailureSimulationOptions,
   ReconcileOptions,
   RollbackNetworkFailureSimulationOptions,
@@ -72,51 +74,28 @@ export type AwsAssessFiltersImpactOptions = AssessFiltersImpactOptions<
   AwsSecrets
 >;
 
-/** Options of `runComputeFailureSimulation`. */
-export interface AwsComputeFailureSimulationOptions
-  extends ComputeFailureSimulationOptions<AwsFilters, AwsConfiguration, AwsSecrets> {
-  /**
-   * Allow the instance this process runs on (found through the EC2 instance metadata service) among
-   * the targets. Default `false`: such a run is refused before anything is touched.
-   */
-  allowSelfTarget?: boolean;
-}
+/**
+ * Options of `runComputeFailureSimulation`: the contract's, with `allowSelfTarget` (the instance this
+ * process runs on, found through the EC2 instance metadata service) and AWS's two modes.
+ */
+export type AwsComputeFailureSimulationOptions = ComputeFailureSimulationOptions<
+  AwsFilters,
+  AwsConfiguration,
+  AwsSecrets,
+  ComputeFailureMode
+>;
 
-/** Options of `runNetworkFailureSimulation`. */
-export interface AwsNetworkFailureSimulationOptions
-  extends NetworkFailureSimulationOptions<AwsFilters, AwsConfiguration, AwsSecrets> {
-  /**
-   * Gives up the final roll-back: a throttled or failing roll-back call is retried until it succeeds
-   * or this signal aborts; what is then left is named in a `RollbackIncompleteError`. (`signal` cannot
-   * serve: it is what ends the simulation.) Default: retry until done.
-   */
-  rollbackSignal?: AbortSignal;
-  /**
-   * Seconds the final roll-back may retry before it gives up; so does a third SIGINT/SIGTERM. The
-   * subnets still blocked then are logged, stay pending in the roll-back ledger, and the
-   * `RollbackIncompleteError` gives the `chaosgarden rollback …` command that finishes the job.
-   * Negative: no deadline. Default 600 (CLI: `--rollback-timeout`).
-   */
-  rollbackTimeoutSeconds?: number;
-  /**
-   * Blocking ACLs of the same zone and subnets filter without a holder tag (the Python tool's) are
-   * left-overs to roll back before blocking. Default `false`: they count as a running simulation's lock
-   * and the run is refused. An ACL whose holder tag names a run that may still be running (another
-   * machine within its lease) is never taken over by a simulation: wait, or use the explicit roll-back.
-   */
-  rollbackLeftovers?: boolean;
-  /**
-   * Allow the subnet of the instance this process runs on among the blocked subnets. Default `false`:
-   * such a run is refused before anything is changed, because it would cut off its own roll-back.
-   */
-  allowSelfTarget?: boolean;
-  /**
-   * Accept a partial partition: when the read-back after blocking finds some planned subnets not blocked,
-   * the run goes on with the others (each named in a warning, `status: 'partial'`). Default `false`: it
-   * rolls back and throws `PartialSimulationError`. A block that reached no planned subnet always fails.
-   */
-  allowPartial?: boolean;
-}
+/**
+ * Options of `runNetworkFailureSimulation`: the contract's common options (`allowSelfTarget`: the subnet
+ * of the instance this process runs on; `rollbackLeftovers`: blocking ACLs without a holder tag;
+ * `rollbackSignal`, `rollbackTimeoutSeconds`, `allowPartial`) and AWS's three modes.
+ */
+export type AwsNetworkFailureSimulationOptions = NetworkFailureSimulationOptions<
+  AwsFilters,
+  AwsConfiguration,
+  AwsSecrets,
+  NetworkFailureMode
+>;
 
 /** Options of `reconcile`: the AWS plugin's filters, configuration and secrets. */
 export type AwsReconcileOptions = ReconcileOptions<AwsFilters, AwsConfiguration, AwsSecrets>;
@@ -125,5 +104,6 @@ export type AwsReconcileOptions = ReconcileOptions<AwsFilters, AwsConfiguration,
 export type AwsRollbackNetworkFailureSimulationOptions = RollbackNetworkFailureSimulationOptions<
   AwsFilters,
   AwsConfiguration,
-  AwsSecrets
+  AwsSecrets,
+  NetworkFailureMode
 >;

@@ -1,9 +1,15 @@
 import { backgroundForm } from '@chaosgarden/core';
-import { runComputeFailureSimulation } from './compute';
-import { runNetworkFailureSimulation } from './network';
+import { runComputeFailureSimulation, runNetworkFailureSimulation } from './aws-provider';
 
-export { assessFiltersImpact } from './assess';
+export type { AwsDescriptor } from './aws-plugin';
 export { plugin } from './aws-plugin';
+export {
+  assessFiltersImpact,
+  reconcile,
+  rollbackNetworkFailureSimulation,
+  runComputeFailureSimulation,
+  runNetworkFailureSimulation,
+} from './aws-provider';
 export type {
   AwsAssessFiltersImpactOptions,
   AwsComputeFailureSimulationOptions,
@@ -15,9 +21,6 @@ export type {
   AwsRollbackNetworkFailureSimulationOptions,
   AwsSecrets,
 } from './aws-types';
-export { runComputeFailureSimulation } from './compute';
-export { rollbackNetworkFailureSimulation, runNetworkFailureSimulation } from './network';
-export { reconcile } from './reconcile';
 
 /** `runComputeFailureSimulation` in the background: returns a handle (`join()`, `terminate()`) at once. */
 export const runComputeFailureSimulationInBackground = backgroundForm(

@@ -3,6 +3,7 @@ import {
   filterHash,
   InvalidArgumentError,
   type NetworkFailureMode,
+  networkFailureModes,
   parseDuration,
   validateMaxTargets,
   validateMode,
@@ -16,8 +17,6 @@ import type {
   AwsNetworkFailureSimulationOptions,
   AwsRollbackNetworkFailureSimulationOptions,
 } from './aws-types';
-
-export const networkFailureModes: readonly NetworkFailureMode[] = ['total', 'ingress', 'egress'];
 
 /** The checked input of the network simulation or its roll-back. */
 export interface NetworkInput {

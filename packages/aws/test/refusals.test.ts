@@ -82,6 +82,10 @@ const cases: Case[] = [
     { configuration: { awsRegion: 'eu-west-1', awsEndpointUrl: 'moto' } },
   ],
   ['an invalid maxTargets', 'network', 'invalid-argument', { maxTargets: 1.5 }],
+  ['a misspelt top-level option', 'network', 'unknown-option', { rollbakLeftovers: true }],
+  ['a misspelt top-level option', 'compute', 'unknown-option', { allowSelfTarge: true }],
+  ['a snake_case top-level option', 'rollback', 'unknown-option', { max_targets: 3 }],
+  ['a misspelt top-level option', 'assess', 'unknown-option', { allowEmptyFilter: true }],
   ['more instances than maxTargets', 'compute', 'too-many-targets', { maxTargets: 2 }, true],
   ['more subnets than maxTargets', 'network', 'too-many-targets', { maxTargets: 10 }, true],
 ];

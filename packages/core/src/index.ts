@@ -7,6 +7,7 @@ export * from './locks/index';
 export * from './logging/index';
 export * from './naming/index';
 export * from './plugins/index';
+export { computeFailureModes, networkFailureModes } from './provider/v1/failure-modes';
 export type * from './provider/v1/index';
 export * from './retry/index';
 export * from './tasks/index';

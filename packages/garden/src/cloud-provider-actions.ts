@@ -1,16 +1,21 @@
 import {
   type AssessFiltersImpactResult,
   backgroundForm,
-  type ComputeFailureMode,
+  type ComputeFailureModeName,
+  type ComputeFailureSimulationOptions,
   type ComputeFailureSimulationResult,
   createLogger,
   type DurationInput,
-  type NetworkFailureMode,
+  defineAction,
+  type NetworkFailureModeName,
+  type NetworkFailureSimulationOptions,
   type NetworkFailureSimulationResult,
   type RollbackLedger,
+  type RollbackNetworkFailureSimulationOptions,
   type RollbackResult,
 } from '@chaosgarden/core';
 import { prepareCloudProviderCall } from './cloud-provider-call';
+import { cloudProviderDeclarations } from './garden-declarations';
 import type { CloudProviderAccessOptions } from './garden-options';
 import type { ZoneReference } from './zones';
 
@@ -28,8 +33,8 @@ export interface CloudProviderActionOptions extends CloudProviderAccessOptions {
 
 /** Options of `runCloudProviderComputeFailureSimulation`. */
 export interface CloudProviderComputeFailureSimulationOptions extends CloudProviderActionOptions {
-  /** `terminate` (default) or `restart`. */
-  mode?: ComputeFailureMode | undefined;
+  /** `terminate` (default), `restart`, or a mode of the shoot's plugin's own (see its capabilities). */
+  mode?: ComputeFailureModeName | undefined;
   /** Shortest machine lifetime in seconds before it is hit. Default 0. */
   minRuntime?: number | undefined;
   /** Longest machine lifetime in seconds. Default 0. */
@@ -42,8 +47,8 @@ export interface CloudProviderComputeFailureSimulationOptions extends CloudProvi
 
 /** Options of `runCloudProviderNetworkFailureSimulation`. */
 export interface CloudProviderNetworkFailureSimulationOptions extends CloudProviderActionOptions {
-  /** `total` (default), `ingress` or `egress`. */
-  mode?: NetworkFailureMode | undefined;
+  /** `total` (default), `ingress`, `egress`, or a mode of the shoot's plugin's own (see its capabilities). */
+  mode?: NetworkFailureModeName | undefined;
   /** Seconds: 0 = block and roll back at once (default), > 0 = until time is up, < 0 = until stopped. */
   duration?: DurationInput;
   /**
@@ -53,6 +58,8 @@ export interface CloudProviderNetworkFailureSimulationOptions extends CloudProvi
   rollbackLeftovers?: boolean | undefined;
   /** Seconds the final roll-back may retry before it gives up (see the plugin). Default 600. */
   rollbackTimeoutSeconds?: number | undefined;
+  /** Abort to give up the final roll-back (see the plugin). Default: retry until `rollbackTimeoutSeconds`. */
+  rollbackSignal?: AbortSignal | undefined;
   /** Allow the machine running this process among the targets (see the plugin). Default `false`. */
   allowSelfTarget?: boolean | undefined;
   /**
@@ -65,7 +72,7 @@ export interface CloudProviderNetworkFailureSimulationOptions extends CloudProvi
 /** Options of `rollbackCloudProviderNetworkFailureSimulation`. */
 export interface RollbackCloudProviderNetworkFailureSimulationOptions extends CloudProviderActionOptions {
   /** Accepted for compatibility; the roll-back undoes every mode. */
-  mode?: NetworkFailureMode | undefined;
+  mode?: NetworkFailureModeName | undefined;
 }
 
 function common(options: CloudProviderActionOptions) {
@@ -86,9 +93,9 @@ function common(options: CloudProviderActionOptions) {
  * @throws InvalidArgumentError for a missing configuration or an unknown zone (listing the known ones),
  *   PluginNotInstalledError / UnsupportedProviderError when the shoot's cloud has no installed plugin.
  */
-export async function assessCloudProviderFiltersImpact(
-  options: CloudProviderActionOptions,
-): Promise<AssessFiltersImpactResult> {
+export const assessCloudProviderFiltersImpact = defineAction(cloudProviderDeclarations.assess, assess);
+
+async function assess(options: CloudProviderActionOptions): Promise<AssessFiltersImpactResult> {
   const base = common(options);
   const call = await prepareCloudProviderCall({ ...options, logger: base.logger });
   return call.provider.assessFiltersImpact({ ...base, ...callInput(call) });
@@ -97,61 +104,76 @@ export async function assessCloudProviderFiltersImpact(
 /**
  * Terminates or restarts the shoot's machines in the zone (Python: `run_cloud_provider_compute_failure_simulation`).
  */
-export async function runCloudProviderComputeFailureSimulation(
+export const runCloudProviderComputeFailureSimulation = defineAction(
+  cloudProviderDeclarations.compute,
+  compute,
+);
+
+async function compute(
   options: CloudProviderComputeFailureSimulationOptions,
 ): Promise<ComputeFailureSimulationResult> {
   const base = common(options);
   const call = await prepareCloudProviderCall({ ...options, logger: base.logger });
-  return call.provider.runComputeFailureSimulation({
+  const input: ComputeFailureSimulationOptions<unknown, unknown, unknown> = {
     ...base,
     ...callInput(call),
-    ...defined({
-      mode: options.mode,
-      minRuntime: options.minRuntime,
-      maxRuntime: options.maxRuntime,
-      duration: options.duration,
-      allowSelfTarget: options.allowSelfTarget,
-    }),
-  });
+    mode: options.mode,
+    minRuntime: options.minRuntime,
+    maxRuntime: options.maxRuntime,
+    duration: options.duration,
+    allowSelfTarget: options.allowSelfTarget,
+  };
+  return call.provider.runComputeFailureSimulation(withoutUndefined(input));
 }
 
 /**
  * Cuts the zone of the shoot off the network for `duration`, then rolls back
  * (Python: `run_cloud_provider_network_failure_simulation`).
  */
-export async function runCloudProviderNetworkFailureSimulation(
+export const runCloudProviderNetworkFailureSimulation = defineAction(
+  cloudProviderDeclarations.network,
+  network,
+);
+
+async function network(
   options: CloudProviderNetworkFailureSimulationOptions,
 ): Promise<NetworkFailureSimulationResult> {
   const base = common(options);
   const call = await prepareCloudProviderCall({ ...options, logger: base.logger });
-  return call.provider.runNetworkFailureSimulation({
+  const input: NetworkFailureSimulationOptions<unknown, unknown, unknown> = {
     ...base,
     ...callInput(call),
-    ...defined({
-      mode: options.mode,
-      duration: options.duration,
-      rollbackLeftovers: options.rollbackLeftovers,
-      rollbackTimeoutSeconds: options.rollbackTimeoutSeconds,
-      allowSelfTarget: options.allowSelfTarget,
-      allowPartial: options.allowPartial,
-    }),
-  });
+    mode: options.mode,
+    duration: options.duration,
+    rollbackLeftovers: options.rollbackLeftovers,
+    rollbackSignal: options.rollbackSignal,
+    rollbackTimeoutSeconds: options.rollbackTimeoutSeconds,
+    allowSelfTarget: options.allowSelfTarget,
+    allowPartial: options.allowPartial,
+  };
+  return call.provider.runNetworkFailureSimulation(withoutUndefined(input));
 }
 
 /**
  * Removes every network block chaosgarden made for the shoot's zone
  * (Python: `rollback_cloud_provider_network_failure_simulation`).
  */
-export async function rollbackCloudProviderNetworkFailureSimulation(
+export const rollbackCloudProviderNetworkFailureSimulation = defineAction(
+  cloudProviderDeclarations.rollback,
+  rollback,
+);
+
+async function rollback(
   options: RollbackCloudProviderNetworkFailureSimulationOptions,
 ): Promise<RollbackResult> {
   const base = common(options);
   const call = await prepareCloudProviderCall({ ...options, logger: base.logger });
-  return call.provider.rollbackNetworkFailureSimulation({
+  const input: RollbackNetworkFailureSimulationOptions<unknown, unknown, unknown> = {
     ...base,
     ...callInput(call),
-    ...defined({ mode: options.mode }),
-  });
+    mode: options.mode,
+  };
+  return call.provider.rollbackNetworkFailureSimulation(withoutUndefined(input));
 }
 
 /** `runCloudProviderComputeFailureSimulation` in the background: returns a handle at once. */
@@ -175,6 +197,7 @@ function callInput(call: Awaited<ReturnType<typeof prepareCloudProviderCall>>) {
   };
 }
 
-function defined<T extends Record<string, unknown>>(record: T): Partial<T> {
-  return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined)) as Partial<T>;
+/** The same options without the keys the caller left undefined, as plugins have always received them. */
+function withoutUndefined<T extends object>(options: T): T {
+  return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) as T;
 }

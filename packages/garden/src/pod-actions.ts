@@ -1,9 +1,10 @@
-import { backgroundForm, createLogger, type DurationInput } from '@chaosgarden/core';
+import { backgroundForm, createLogger, type DurationInput, defineAction } from '@chaosgarden/core';
 import {
   type PodFailureSimulationResult,
   type PodSelectorOptions,
   runPodFailureSimulation,
 } from '@chaosgarden/k8s';
+import { podDeclarations } from './garden-declarations';
 import type { GardenAccessOptions } from './garden-options';
 import { withGardenSession } from './garden-session';
 import { type PodTarget, resolvePodTarget } from './pod-targets';
@@ -60,9 +61,9 @@ async function simulate(
  * @throws InvalidArgumentError when the zone does not resolve against the seed's zones (never widens to
  *   every zone), GardenResourceError when the seed cannot be reached.
  */
-export function runControlPlanePodFailureSimulation(
-  options: GardenPodFailureSimulationOptions,
-): Promise<PodFailureSimulationResult> {
+export const runControlPlanePodFailureSimulation = defineAction(podDeclarations.controlPlane, controlPlane);
+
+function controlPlane(options: GardenPodFailureSimulationOptions): Promise<PodFailureSimulationResult> {
   const { ignoreDaemonSets: _ignored, ...rest } = options as ShootPodFailureSimulationOptions;
   return simulate('control-plane', rest);
 }
@@ -71,16 +72,19 @@ export function runControlPlanePodFailureSimulation(
  * Deletes the shoot's Gardener-managed `kube-system` pods in the zone
  * (Python: `run_system_components_pod_failure_simulation`).
  */
-export function runSystemComponentsPodFailureSimulation(
-  options: ShootPodFailureSimulationOptions,
-): Promise<PodFailureSimulationResult> {
+export const runSystemComponentsPodFailureSimulation = defineAction(
+  podDeclarations.systemComponents,
+  systemComponents,
+);
+
+function systemComponents(options: ShootPodFailureSimulationOptions): Promise<PodFailureSimulationResult> {
   return simulate('system-components', options);
 }
 
 /** Deletes any of the shoot's pods the selectors match in the zone (Python: `run_general_pod_failure_simulation`). */
-export function runGeneralPodFailureSimulation(
-  options: ShootPodFailureSimulationOptions,
-): Promise<PodFailureSimulationResult> {
+export const runGeneralPodFailureSimulation = defineAction(podDeclarations.general, general);
+
+function general(options: ShootPodFailureSimulationOptions): Promise<PodFailureSimulationResult> {
   return simulate('workers', options);
 }
 

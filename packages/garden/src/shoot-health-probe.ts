@@ -1,4 +1,4 @@
-import { backgroundForm, createLogger } from '@chaosgarden/core';
+import { backgroundForm, createLogger, defineAction } from '@chaosgarden/core';
 import {
   type ClusterHealthProbeOptions,
   parseThresholds,
@@ -8,6 +8,7 @@ import {
   substituteZoneIndexes,
 } from '@chaosgarden/k8s';
 import { requestAdminKubeconfig } from './admin-kubeconfig';
+import { shootProbeDeclarations } from './garden-declarations';
 import type { GardenAccessOptions } from './garden-options';
 import { withGardenSession } from './garden-session';
 import { workerZones } from './zones';
@@ -52,7 +53,9 @@ async function shootAccess(options: GardenAccessOptions) {
  * @returns `true` without violations, `false` with violations and `silent`.
  * @throws HealthProbeFailedError on violations (unless `silent`), and what `runClusterHealthProbe` throws.
  */
-export async function runShootClusterHealthProbe(options: ShootClusterHealthProbeOptions): Promise<boolean> {
+export const runShootClusterHealthProbe = defineAction(shootProbeDeclarations.healthProbe, probeShoot);
+
+async function probeShoot(options: ShootClusterHealthProbeOptions): Promise<boolean> {
   const { configuration: _c, secrets: _s, kubeconfig: _k, logger, signal, thresholds, ...probe } = options;
   const parsed = parseThresholds(thresholds);
   const { yaml, zones } = await shootAccess(options);
@@ -73,9 +76,12 @@ export const runShootClusterHealthProbeInBackground = backgroundForm(
 );
 
 /** Removes the health probe's resources from the shoot (Python: `rollback_shoot_cluster_health_probe`). */
-export async function rollbackShootClusterHealthProbe(
-  options: RollbackShootClusterHealthProbeOptions,
-): Promise<void> {
+export const rollbackShootClusterHealthProbe = defineAction(
+  shootProbeDeclarations.rollbackHealthProbe,
+  removeShootProbe,
+);
+
+async function removeShootProbe(options: RollbackShootClusterHealthProbeOptions): Promise<void> {
   const { configuration: _c, secrets: _s, kubeconfig: _k, logger, signal, ...rest } = options;
   const { yaml } = await shootAccess(options);
   await rollbackClusterHealthProbe({

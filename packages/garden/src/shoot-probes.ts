@@ -1,10 +1,11 @@
-import { createLogger } from '@chaosgarden/core';
+import { createLogger, defineAction } from '@chaosgarden/core';
 import {
   type ClusterKeyResources,
   type ListClusterKeyResourcesOptions,
   listClusterKeyResources,
 } from '@chaosgarden/k8s';
 import { requestAdminKubeconfig } from './admin-kubeconfig';
+import { shootProbeDeclarations } from './garden-declarations';
 import type { GardenAccessOptions } from './garden-options';
 import { withGardenSession } from './garden-session';
 
@@ -24,9 +25,12 @@ export function shootKubeconfig(options: GardenAccessOptions): Promise<string> {
  * Lists the shoot's nodes and the pods and leases the selectors select, logged at debug level and
  * returned as data; changes nothing (Python: `list_shoot_cluster_key_resources`).
  */
-export async function listShootClusterKeyResources(
-  options: ListShootClusterKeyResourcesOptions,
-): Promise<ClusterKeyResources> {
+export const listShootClusterKeyResources = defineAction(
+  shootProbeDeclarations.keyResources,
+  listKeyResources,
+);
+
+async function listKeyResources(options: ListShootClusterKeyResourcesOptions): Promise<ClusterKeyResources> {
   const { configuration: _c, secrets: _s, kubeconfig: _k, logger, signal, ...selectors } = options;
   const yaml = await shootKubeconfig(options);
   return listClusterKeyResources({

@@ -1,4 +1,4 @@
-import { createLogger, type Logger } from '@chaosgarden/core';
+import { createLogger, defineAction, type Logger } from '@chaosgarden/core';
 import { createKubeClient, type KubeClient } from './cluster/kube-client';
 import type { ClusterAccessOptions } from './cluster/kubeconfig-source';
 import type { KubeObject } from './informers/watch-events';
@@ -11,7 +11,7 @@ import {
   keyNode,
   keyPod,
 } from './key-resources/key-resource-rows';
-import { assertKnownOptions } from './known-options';
+import { listClusterKeyResourcesDeclaration } from './known-options';
 import { matchPod, type PodSelectorOptions, parsePodSelection, pinnedNamespace } from './pods/pod-selection';
 import { matchesSelector } from './selectors/match-selector';
 import { parseSelector, selectorText } from './selectors/parse-selector';
@@ -43,31 +43,15 @@ export interface ClusterKeyResources {
   lines: string[];
 }
 
-const knownOptions = [
-  'podNodeLabelSelector',
-  'podLabelSelector',
-  'podMetadataSelector',
-  'podOwnerSelector',
-  'strictSelectors',
-  'leaseLabelSelector',
-  'leaseMetadataSelector',
-  'configuration',
-  'kubeconfig',
-  'secrets',
-  'logger',
-  'signal',
-];
-
 /**
  * Lists nodes, the pods the pod selectors select and the leases the lease selectors select, as a table for
  * a person (logged at debug level) and as data. Changes nothing.
  *
  * @throws InvalidArgumentError / SelectorSyntaxError for bad options, KubeApiError when a list fails.
  */
-export async function listClusterKeyResources(
-  options: ListClusterKeyResourcesOptions = {},
-): Promise<ClusterKeyResources> {
-  assertKnownOptions(options, knownOptions, 'listClusterKeyResources');
+export const listClusterKeyResources = defineAction(listClusterKeyResourcesDeclaration, listKeyResources);
+
+async function listKeyResources(options: ListClusterKeyResourcesOptions = {}): Promise<ClusterKeyResources> {
   const logger = options.logger ?? createLogger();
   const selection = parsePodSelection(options);
   const strict = options.strictSelectors === true;

@@ -3,6 +3,7 @@ import {
   backgroundForm,
   createLogger,
   createTerminator,
+  defineAction,
   InvalidArgumentError,
   type Logger,
   pythonRepr,
@@ -10,6 +11,7 @@ import {
 } from '@chaosgarden/core';
 import { createKubeClient, type KubeClient } from './cluster/kube-client';
 import { KubeApiError } from './k8s-errors';
+import { podFailureSimulationDeclaration } from './known-options';
 import {
   type PodFailureSettings,
   type PodFailureSimulationOptions,
@@ -33,7 +35,9 @@ const name = 'runPodFailureSimulation';
  *   EmptySelectorsRefusedError, TooManyTargetsError (nothing deleted in that pass), KubeApiError when the
  *   first listing is refused (e.g. missing RBAC permission).
  */
-export async function runPodFailureSimulation(
+export const runPodFailureSimulation = defineAction(podFailureSimulationDeclaration, simulatePodFailures);
+
+async function simulatePodFailures(
   options: PodFailureSimulationOptions = {},
 ): Promise<PodFailureSimulationResult> {
   const logger = options.logger ?? createLogger();

@@ -14,6 +14,7 @@ import { SimulationLockedError } from './simulation-locked-error';
 import { TerminatedError } from './terminated-error';
 import { TooManyTargetsError } from './too-many-targets-error';
 import { UnknownFilterKeyError } from './unknown-filter-key-error';
+import { UnknownOptionError } from './unknown-option-error';
 import { UnsupportedProviderError } from './unsupported-provider-error';
 
 const examples = [
@@ -61,6 +62,11 @@ const examples = [
     PartialSimulationError,
     new PartialSimulationError({ zone: 'z', kind: 'subnets', planned: 2, missed: ['subnet-1 (on acl-1)'] }),
     'partial-simulation',
+  ],
+  [
+    UnknownOptionError,
+    new UnknownOptionError({ action: 'f', unknownOptions: ['zon'], knownOptions: ['zone'] }),
+    'unknown-option',
   ],
 ] as const;
 

@@ -16,6 +16,7 @@ export const chaosgardenErrorCodes = {
   simulationLocked: 'simulation-locked',
   selfTargetRefused: 'self-target-refused',
   partialSimulation: 'partial-simulation',
+  unknownOption: 'unknown-option',
 } as const;
 
 export type ChaosgardenErrorCode = (typeof chaosgardenErrorCodes)[keyof typeof chaosgardenErrorCodes];

@@ -26,5 +26,7 @@ export type { TooManyTargetsErrorOptions } from './too-many-targets-error';
 export { TooManyTargetsError } from './too-many-targets-error';
 export type { UnknownFilterKeyErrorOptions } from './unknown-filter-key-error';
 export { UnknownFilterKeyError } from './unknown-filter-key-error';
+export type { UnknownOptionErrorOptions } from './unknown-option-error';
+export { UnknownOptionError } from './unknown-option-error';
 export type { UnsupportedProviderErrorOptions } from './unsupported-provider-error';
 export { UnsupportedProviderError } from './unsupported-provider-error';

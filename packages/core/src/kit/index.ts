@@ -1,3 +1,5 @@
+export { assertKnownOptions } from './assert-known-options';
+export { closestName } from './closest-name';
 export { applyDueMachines } from './compute/apply-due-machines';
 export type { DueMachines } from './compute/collect-due-machines';
 export { collectDueMachines } from './compute/collect-due-machines';
@@ -13,6 +15,9 @@ export type { ComputeLoopTiming, RunComputeLoopOptions } from './compute/run-com
 export { runComputeLoop } from './compute/run-compute-loop';
 export type { ComputePassOptions } from './compute/run-compute-pass';
 export { runComputePass } from './compute/run-compute-pass';
+export type { DeclareActionInput } from './declare-action';
+export { declareAction } from './declare-action';
+export { defineAction } from './define-action';
 export { describeError } from './describe-error';
 export { formatPythonDatetime } from './format-python-datetime';
 export { assertNotHeld } from './holder/assert-not-held';
@@ -73,6 +78,7 @@ export type { AbandonedRollbackOptions } from './network/throw-abandoned-rollbac
 export { throwAbandonedRollback } from './network/throw-abandoned-rollback';
 export type { WaitUntilTerminatedOptions } from './network/wait-until-terminated';
 export { waitUntilTerminated } from './network/wait-until-terminated';
+export { providerActionDeclarations } from './provider-action-declarations';
 export type { MutableReconcileReport } from './reconcile/empty-reconcile-report';
 export { emptyReconcileReport } from './reconcile/empty-reconcile-report';
 export { mergeReconcileReport } from './reconcile/merge-reconcile-report';

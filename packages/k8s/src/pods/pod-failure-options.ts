@@ -9,7 +9,6 @@ import {
 } from '@chaosgarden/core';
 import type { ClusterAccessOptions } from '../cluster/kubeconfig-source';
 import type { RequestCounts } from '../cluster/request-counter';
-import { assertKnownOptions } from '../known-options';
 import { EmptySelectorsRefusedError } from './empty-selectors-refused-error';
 import {
   isEmptySelection,
@@ -100,37 +99,17 @@ export interface PodFailureSettings {
   allowSelfTarget: boolean;
 }
 
-const knownOptions = [
-  'minRuntime',
-  'maxRuntime',
-  'gracePeriod',
-  'podNodeLabelSelector',
-  'podLabelSelector',
-  'podMetadataSelector',
-  'podOwnerSelector',
-  'strictSelectors',
-  'duration',
-  'kubeconfig',
-  'secrets',
-  'signal',
-  'logger',
-  'maxTargets',
-  'allowEmptySelectors',
-  'stateDirectory',
-  'allowSelfTarget',
-] as const;
-
 /**
- * Checks every option before the cluster is contacted.
+ * Checks every option before the cluster is contacted (unknown ones are refused before, by the
+ * declaration `runPodFailureSimulation` is defined with).
  *
- * @throws InvalidArgumentError for an unknown option or a bad value, SelectorSyntaxError for a
+ * @throws InvalidArgumentError for a bad value, SelectorSyntaxError for a
  *   malformed selector, EmptySelectorsRefusedError when all selectors are empty without the opt-in.
  */
 export function validatePodFailureOptions(
   options: PodFailureSimulationOptions,
   logger: Logger,
 ): PodFailureSettings {
-  assertKnownOptions(options, knownOptions, 'runPodFailureSimulation');
   const { minRuntime, maxRuntime } = validateRuntimes(options, logger);
   const selection = parsePodSelection(options);
   if (isEmptySelection(selection) && options.allowEmptySelectors !== true) {

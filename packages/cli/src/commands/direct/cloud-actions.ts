@@ -1,4 +1,8 @@
-import type { CloudProviderDescriptorV1 } from '@chaosgarden/core';
+import type {
+  ActionDeclaration,
+  CloudProviderActionName,
+  CloudProviderDescriptorV1,
+} from '@chaosgarden/core';
 
 /** One option a direct command takes, derived from the v1 contract and the plugin's capabilities. */
 export interface DirectOption {
@@ -40,9 +44,28 @@ export const kebab = (name: string) => name.replace(/[A-Z]/g, (letter) => `-${le
 
 /**
  * The direct commands of a cloud plugin, generated from its descriptor: the four actions of the v1
- * contract, modes from `capabilities`, one `--filter-<key>` option per `capabilities.filterKeys`.
+ * contract, modes from `capabilities`, one `--filter-<key>` option per `capabilities.filterKeys`; with
+ * the descriptor's `actions`, only the flags of the options each action declares.
  */
 export function cloudActions(descriptor: CloudProviderDescriptorV1): DirectAction[] {
+  return contractActions(descriptor).map((action) =>
+    declaredOnly(action, descriptor.actions?.[action.method as CloudProviderActionName]),
+  );
+}
+
+/** Without a declaration, every flag; with one, the flags of the options it declares, required as declared. */
+export function declaredOnly(action: DirectAction, declaration: ActionDeclaration | undefined): DirectAction {
+  if (declaration === undefined) return action;
+  const declared = new Map(declaration.options.map((option) => [option.name, option]));
+  const options = action.options.flatMap((option) => {
+    const found = declared.get(option.key.split('.')[0] ?? option.key);
+    if (found === undefined) return [];
+    return [found.required === true ? { ...option, required: true } : option];
+  });
+  return { ...action, options };
+}
+
+function contractActions(descriptor: CloudProviderDescriptorV1): DirectAction[] {
   const { computeFailureModes, networkFailureModes, filterKeys } = descriptor.capabilities;
   const common: DirectOption[] = [
     {

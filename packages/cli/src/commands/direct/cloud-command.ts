@@ -1,8 +1,8 @@
-import { ChaosgardenError, type CloudProviderDescriptorV1 } from '@chaosgarden/core';
+import { type ActionDeclaration, ChaosgardenError, type CloudProviderDescriptorV1 } from '@chaosgarden/core';
 import { importPlugin } from '../../providers/load-function';
 import { type CommandIo, commandLogger } from '../command-io';
 import { exitCodes } from '../exit-codes';
-import { cloudActions } from './cloud-actions';
+import { cloudActions, declaredOnly } from './cloud-actions';
 import { type DirectCommandSpec, type DirectTarget, directCommand } from './direct-command';
 import { gardenActions, k8sActions } from './plugin-actions';
 
@@ -42,8 +42,9 @@ const functionPlugins = {
 export type FunctionPlugin = keyof typeof functionPlugins;
 
 /**
- * `chaosgarden k8s pods …`, `chaosgarden garden <action> …`: generated from the plugin's option names;
- * the plugin (`load`, default: its package) is imported only when an action runs.
+ * `chaosgarden k8s pods …`, `chaosgarden garden <action> …`: generated from the plugin's option names,
+ * only those its functions declare (when the installed package declares them; its import is cheap);
+ * the plugin's functions (`load`, default: its package) are called only when an action runs.
  */
 export async function pluginCommand(
   plugin: FunctionPlugin,
@@ -52,13 +53,25 @@ export async function pluginCommand(
   load?: () => Promise<DirectTarget>,
 ): Promise<number> {
   const { packageName, actions, what } = functionPlugins[plugin];
+  const declarations = await declarationsOf(packageName);
   const spec: DirectCommandSpec = {
     name: `chaosgarden ${plugin}`,
     description: `${what} of ${packageName}`,
-    actions: actions(),
+    actions: actions().map((action) => declaredOnly(action, declarations[action.method])),
     load: load ?? (() => importPlugin(packageName)),
   };
   return directCommand(spec, args, io);
+}
+
+/** The `declaration` of each exported function of the package; none when it is not installed. */
+async function declarationsOf(packageName: string): Promise<Record<string, ActionDeclaration | undefined>> {
+  const exports = await importPlugin(packageName).catch((): Record<string, unknown> => ({}));
+  return Object.fromEntries(
+    Object.entries(exports).map(([name, value]) => [
+      name,
+      typeof value === 'function' ? (value as { declaration?: ActionDeclaration }).declaration : undefined,
+    ]),
+  );
 }
 
 function pluginMissing(error: unknown, io: CommandIo): number {

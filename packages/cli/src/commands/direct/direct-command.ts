@@ -1,5 +1,6 @@
 import {
   ChaosgardenError,
+  type DeclaredAction,
   type Logger,
   PluginNotInstalledError,
   RollbackIncompleteError,
@@ -98,6 +99,7 @@ async function runAction(
     // Something left behind outweighs the signal: 1 tells the operator to act.
     if (signal !== undefined && !RollbackIncompleteError.isInstance(error)) return signalExitCode(signal);
     return error.code === 'invalid-argument' ||
+      error.code === 'unknown-option' ||
       error.code === 'confirmation-refused' ||
       PluginNotInstalledError.isInstance(error)
       ? exitCodes.invalid
@@ -109,6 +111,20 @@ function call(target: DirectTarget, method: string): (options: object) => Promis
   const candidate = target[method];
   if (typeof candidate !== 'function') throw new Error(`The plugin has no function ${method}.`);
   return (options) => Promise.resolve(candidate.call(target, options));
+}
+
+/**
+ * The simulation's options that its assessment takes: by the assessment's declaration (the function
+ * `defineAction` made), else without the simulation's own mode, duration and runtimes.
+ */
+function assessOptions(assess: unknown, options: Record<string, unknown>): Record<string, unknown> {
+  const declaration = (assess as Partial<DeclaredAction> | undefined)?.declaration;
+  if (declaration === undefined) {
+    const { mode: _mode, duration: _duration, minRuntime: _min, maxRuntime: _max, ...rest } = options;
+    return rest;
+  }
+  const names = new Set(declaration.options.map((option) => option.name));
+  return Object.fromEntries(Object.entries(options).filter(([name]) => names.has(name)));
 }
 
 /** Assesses first (when the action names an assessment) and asks on the terminal, unless `--yes`. */
@@ -123,14 +139,7 @@ async function confirm(
   if (action.assess === undefined) {
     logger.info(action.warning ?? `${action.command} changes things.`);
   } else {
-    const {
-      mode: _mode,
-      duration: _duration,
-      minRuntime: _min,
-      maxRuntime: _max,
-      ...assessOptions
-    } = options;
-    const assessment = (await call(target, action.assess)(assessOptions)) as {
+    const assessment = (await call(target, action.assess)(assessOptions(target[action.assess], options))) as {
       targets: unknown[];
       zone: string;
     };

@@ -1,3 +1,4 @@
+import { computeFailureModes, networkFailureModes } from '@chaosgarden/core';
 import { type DirectAction, type DirectOption, kebab } from './cloud-actions';
 
 // The direct commands of the k8s and garden plugins, generated from their functions' option names:
@@ -124,7 +125,7 @@ export function gardenActions(): DirectAction[] {
       command: 'compute',
       method: 'runCloudProviderComputeFailureSimulation',
       description: "terminate or restart the shoot's machines in the zone",
-      options: [...common, ...simulation(['terminate', 'restart']), ...runtimes('machine'), allowSelfTarget],
+      options: [...common, ...simulation(computeFailureModes), ...runtimes('machine'), allowSelfTarget],
       changesCloud: true,
       assess: 'assessCloudProviderFiltersImpact',
     },
@@ -134,7 +135,7 @@ export function gardenActions(): DirectAction[] {
       description: "block the shoot's network in the zone, wait, roll back",
       options: [
         ...common,
-        ...simulation(['total', 'ingress', 'egress']),
+        ...simulation(networkFailureModes),
         option(
           'rollbackLeftovers',
           'boolean',

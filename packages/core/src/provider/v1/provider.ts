@@ -1,8 +1,9 @@
+import type { CloudProviderActionDeclarations } from './declarations';
 import type {
   AssessFiltersImpactOptions,
-  ComputeFailureMode,
+  ComputeFailureModeName,
   ComputeFailureSimulationOptions,
-  NetworkFailureMode,
+  NetworkFailureModeName,
   NetworkFailureSimulationOptions,
   ReconcileOptions,
   RollbackNetworkFailureSimulationOptions,
@@ -65,8 +66,13 @@ export interface ShootMapping<TFilters, TConfiguration, TSecrets> {
 
 /** Readonly facts about a plugin that cost nothing to read. */
 export interface ProviderCapabilities {
-  readonly computeFailureModes: readonly ComputeFailureMode[];
-  readonly networkFailureModes: readonly NetworkFailureMode[];
+  /**
+   * The compute modes the plugin supports, the first its default: some of core's `computeFailureModes`,
+   * and modes of its own where the cloud has more (GCP's `terminate_with_instance_restart`).
+   */
+  readonly computeFailureModes: readonly ComputeFailureModeName[];
+  /** The network modes the plugin supports, the first its default: core's `networkFailureModes` and its own. */
+  readonly networkFailureModes: readonly NetworkFailureModeName[];
   /** Filter keys the plugin expects; an unknown key is an error listing these. */
   readonly filterKeys: readonly string[];
   /**
@@ -88,6 +94,11 @@ export interface CloudProviderDescriptorV1<TFilters = unknown, TConfiguration = 
   /** The npm package that provides it, named in "install ..." messages. */
   readonly packageName: string;
   readonly capabilities: ProviderCapabilities;
+  /**
+   * The actions' options as data (`defineAction` refuses unknown keys by them; the CLI builds its flags
+   * from them). Optional: added in v1 after the first release, so callers must check for it.
+   */
+  readonly actions?: CloudProviderActionDeclarations;
   fromShoot(input: ShootMappingInput): ShootMapping<TFilters, TConfiguration, TSecrets>;
   load(): Promise<CloudProviderV1<TFilters, TConfiguration, TSecrets>>;
 }

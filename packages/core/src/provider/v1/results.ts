@@ -1,4 +1,5 @@
 import type { TerminationReason } from '../../tasks/termination-reason';
+import type { ComputeFailureModeName, NetworkFailureModeName } from './options';
 
 /** One resource an action found or touched, as plain data. */
 export interface Target {
@@ -24,9 +25,12 @@ export interface SimulationEnd {
   netDurationSeconds: number;
 }
 
-export interface ComputeFailureSimulationResult extends SimulationEnd {
+/** `M`: the modes the plugin reports (AWS: `ComputeFailureMode`); by default any mode name. */
+export interface ComputeFailureSimulationResult<M extends string = ComputeFailureModeName>
+  extends SimulationEnd {
   zone: string;
-  mode: 'terminate' | 'restart';
+  /** The mode as given (or the default, `terminate`), also a mode of the plugin's own. */
+  mode: M;
   /** Every machine the simulation terminated or restarted, once per operation. */
   affected: readonly Target[];
   warnings: readonly string[];
@@ -38,9 +42,12 @@ export interface ComputeFailureSimulationResult extends SimulationEnd {
  */
 export type NetworkFailureSimulationStatus = 'complete' | 'partial';
 
-export interface NetworkFailureSimulationResult extends SimulationEnd {
+/** `M`: the modes the plugin reports (AWS: `NetworkFailureMode`); by default any mode name. */
+export interface NetworkFailureSimulationResult<M extends string = NetworkFailureModeName>
+  extends SimulationEnd {
   zone: string;
-  mode: 'total' | 'ingress' | 'egress';
+  /** The mode as given (or the default, `total`), also a mode of the plugin's own. */
+  mode: M;
   /** The resources that were cut off (subnets, NICs, ...), as read back from the cloud after blocking. */
   blocked: readonly Target[];
   /** What the final roll-back restored. */

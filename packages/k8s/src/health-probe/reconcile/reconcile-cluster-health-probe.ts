@@ -1,17 +1,16 @@
-import { createLogger, describeError, type Logger, runSimulation } from '@chaosgarden/core';
+import { createLogger, defineAction, describeError, type Logger, runSimulation } from '@chaosgarden/core';
 import { createKubeClient, type KubeClient } from '../../cluster/kube-client';
-import { assertKnownOptions } from '../../known-options';
+import { reconcileClusterHealthProbeDeclaration } from '../../known-options';
 import { describeManifest } from '../resources/manifest-paths';
 import type { Manifest } from '../resources/probe-manifests';
 import { findExistingProbeManifests } from '../resources/probe-objects';
 import { removeProbeResources } from '../resources/remove-probe-resources';
 import { markProbeLedgersReconciled } from './mark-probe-ledgers-reconciled';
 import { type ProbeHolderState, readProbeHolderState, serverUrlOf } from './probe-holder-state';
-import {
-  type ClusterHealthProbeReconcileReport,
-  type ProbeObjectReference,
-  type ReconcileClusterHealthProbeOptions,
-  reconcileOptionNames,
+import type {
+  ClusterHealthProbeReconcileReport,
+  ProbeObjectReference,
+  ReconcileClusterHealthProbeOptions,
 } from './reconcile-options';
 import { verifyProbeGone } from './verify-probe-gone';
 
@@ -27,10 +26,14 @@ const name = 'reconcileClusterHealthProbe';
  *
  * @returns what existed and was removed, what was verified gone, and what is left (empty on success).
  */
-export async function reconcileClusterHealthProbe(
+export const reconcileClusterHealthProbe = defineAction(
+  reconcileClusterHealthProbeDeclaration,
+  reconcileProbe,
+);
+
+async function reconcileProbe(
   options: ReconcileClusterHealthProbeOptions = {},
 ): Promise<ClusterHealthProbeReconcileReport> {
-  assertKnownOptions(options, reconcileOptionNames, name);
   const logger = options.logger ?? createLogger();
   const kubeconfig =
     typeof options.kubeconfig === 'string' ? { path: options.kubeconfig } : options.kubeconfig;

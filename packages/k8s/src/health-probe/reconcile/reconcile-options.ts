@@ -55,13 +55,3 @@ export interface ClusterHealthProbeReconcileReport {
   /** Objects still there (or that could not be checked); empty on success. */
   leftovers: string[];
 }
-
-export const reconcileOptionNames = [
-  'kubeconfig',
-  'secrets',
-  'logger',
-  'signal',
-  'cleanupTimeoutMs',
-  'stateDirectory',
-  'dryRun',
-];

@@ -2,12 +2,13 @@ import {
   backgroundForm,
   createFileLedger,
   createLogger,
+  defineAction,
   type Logger,
   parseDuration,
   runSimulation,
 } from '@chaosgarden/core';
 import { createKubeClient } from '../../cluster/kube-client';
-import { assertKnownOptions } from '../../known-options';
+import { clusterHealthProbeDeclaration, rollbackClusterHealthProbeDeclaration } from '../../known-options';
 import { assessMetrics } from '../metrics/assess-metrics';
 import { formatMetrics } from '../metrics/format-metrics';
 import { parseThresholds, substituteZoneIndexes, type Thresholds } from '../metrics/thresholds';
@@ -16,11 +17,7 @@ import { defaultProbeImage } from '../resources/probe-resource-names';
 import { removeProbeResources } from '../resources/remove-probe-resources';
 import { loadAgentSource } from './agent-source';
 import { HealthProbeFailedError } from './health-probe-failed-error';
-import {
-  type ClusterHealthProbeOptions,
-  healthProbeOptionNames,
-  type RollbackClusterHealthProbeOptions,
-} from './health-probe-options';
+import type { ClusterHealthProbeOptions, RollbackClusterHealthProbeOptions } from './health-probe-options';
 import { guardedProbeRun, type ProbeMeasurement } from './probe-run';
 
 const name = 'runClusterHealthProbe';
@@ -39,8 +36,9 @@ const name = 'runClusterHealthProbe';
  *   RollbackIncompleteError when the probe's resources did not disappear in time, SimulationLockedError
  *   when another probe holds the cluster (nothing was changed then).
  */
-export async function runClusterHealthProbe(options: ClusterHealthProbeOptions = {}): Promise<boolean> {
-  assertKnownOptions(options, healthProbeOptionNames, name);
+export const runClusterHealthProbe = defineAction(clusterHealthProbeDeclaration, probeCluster);
+
+async function probeCluster(options: ClusterHealthProbeOptions = {}): Promise<boolean> {
   const logger = options.logger ?? createLogger();
   const duration = parseDuration(options.duration);
   const thresholds = parseThresholds(options.thresholds);
@@ -108,14 +106,9 @@ export const runClusterHealthProbeInBackground = backgroundForm<ClusterHealthPro
  *
  * @throws RollbackIncompleteError listing what is stuck.
  */
-export async function rollbackClusterHealthProbe(
-  options: RollbackClusterHealthProbeOptions = {},
-): Promise<void> {
-  assertKnownOptions(
-    options,
-    ['cleanupTimeoutMs', 'kubeconfig', 'secrets', 'signal', 'logger'],
-    'rollbackClusterHealthProbe',
-  );
+export const rollbackClusterHealthProbe = defineAction(rollbackClusterHealthProbeDeclaration, removeProbe);
+
+async function removeProbe(options: RollbackClusterHealthProbeOptions = {}): Promise<void> {
   const logger = options.logger ?? createLogger();
   const client = await createKubeClient(options);
   try {

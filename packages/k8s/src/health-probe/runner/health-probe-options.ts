@@ -48,19 +48,3 @@ export interface RollbackClusterHealthProbeOptions extends ClusterAccessOptions 
   signal?: AbortSignal | undefined;
   logger?: Logger | undefined;
 }
-
-export const healthProbeOptionNames = [
-  'duration',
-  'thresholds',
-  'silent',
-  'image',
-  'agentSource',
-  'reportDirectory',
-  'cleanupTimeoutMs',
-  'kubeconfig',
-  'secrets',
-  'signal',
-  'logger',
-  'ledger',
-  'stateDirectory',
-];

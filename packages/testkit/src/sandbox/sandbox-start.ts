@@ -28,7 +28,7 @@ export type Log = (line: string) => void;
  * binaries and its dependencies are ready. Every failure is collected; the caller stops what did start.
  */
 export async function startSandboxServices(paths: SandboxPaths, log: Log): Promise<SandboxConnection> {
-  const repo = paths.repositoryDir;
+  const repo = paths.recipesDir;
   const { logsDir } = paths;
   // Ports are picked right before each service starts, not minutes earlier before a cold build.
   const step = timedStep(log);

@@ -1,26 +1,39 @@
 // Checks every publishable package the way a user would meet it: its manifest against the house rules,
 // publint (strict) and are-the-types-wrong over the packed tarball, then a pack-install-import smoke
 // test from ESM and CommonJS (scripts/smoke-install.mjs). Needs `npm run build` first.
+// Before that, the source rules (scripts/package-rules/, no build needed): every cloud plugin has the
+// template's files and exports and a CHANGELOG.md, every error class has its own code and isInstance, and
+// no source or test uses instanceof on a chaosgarden error.
 // Reports every problem before failing, so one run shows all of them.
 //
-// Usage: node scripts/check-packages.mjs [package-dir-name ...]   (default: every non-private package)
+// Usage: node scripts/check-packages.mjs [--sources-only] [package-dir-name ...]
+//        (default: every non-private package; --sources-only runs only the source rules)
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { checkSources } from './package-rules/check-sources.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const rootManifest = readJson(join(root, 'package.json'));
 const env = { ...process.env, PATH: `${dirname(process.execPath)}${delimiter}${process.env.PATH ?? ''}` };
 
-const requested = process.argv.slice(2);
+const sourcesOnly = process.argv.includes('--sources-only');
+const requested = process.argv.slice(2).filter((argument) => !argument.startsWith('--'));
 const packages = (requested.length > 0 ? requested : readdirSync(join(root, 'packages'))).filter((name) => {
   const manifestPath = join(root, 'packages', name, 'package.json');
   return existsSync(manifestPath) && !readJson(manifestPath).private;
 });
 
 const failures = [];
-for (const name of packages) {
+for (const { rule, problems } of checkSources(root)) {
+  console.log(`\n== sources: ${rule}: ${problems.length === 0 ? 'ok' : `${problems.length} problem(s)`}`);
+  for (const problem of problems) {
+    console.log(`  ${problem}`);
+    failures.push(`sources: ${problem}`);
+  }
+}
+for (const name of sourcesOnly ? [] : packages) {
   const dir = join(root, 'packages', name);
   const manifest = readJson(join(dir, 'package.json'));
   const problems = checkManifest(name, manifest);
@@ -40,13 +53,13 @@ for (const name of packages) {
     'table-flipped',
   ]);
 }
-run('smoke install', undefined, join(root, 'scripts', 'smoke-install.mjs'), packages);
+if (!sourcesOnly) run('smoke install', undefined, join(root, 'scripts', 'smoke-install.mjs'), packages);
 
 if (failures.length > 0) {
   console.error(`\ncheck-packages: ${failures.length} problem(s):\n- ${failures.join('\n- ')}`);
   process.exit(1);
 }
-console.log(`\ncheck-packages: ${packages.length} packages ok`);
+console.log(`\ncheck-packages: ${sourcesOnly ? 'source rules' : `${packages.length} packages`} ok`);
 
 /** Manifest rules from docs/house-style: dual exports with separate types, engines, files, caret peers. */
 function checkManifest(name, manifest) {

@@ -50,7 +50,7 @@ export async function readManagedSeedShoot(
   try {
     return await readShoot(client, 'garden', seedName, signal);
   } catch (error) {
-    if (error instanceof KubeApiError && error.statusCode === 404) return undefined;
+    if (KubeApiError.isInstance(error) && error.statusCode === 404) return undefined;
     throw error;
   }
 }

@@ -1,4 +1,4 @@
-import { CloudApiError, isRetryableError } from '@chaosgarden/core';
+import { ChaosgardenError, CloudApiError, isRetryableError } from '@chaosgarden/core';
 
 /** The `Status` object the API server sends with an error answer (only the fields used here). */
 interface KubeStatusBody {
@@ -23,10 +23,12 @@ export interface KubeApiErrorOptions {
 
 /**
  * A Kubernetes API call failed: an HTTP error answer (`statusCode` set) or a connection failure
- * (`statusCode` undefined, the socket error as `cause`). A `CloudApiError` with provider `kubernetes`,
- * so `isRetryableError` and `httpStatusOf` from core work on it.
+ * (`statusCode` undefined, the socket error as `cause`). A `CloudApiError` with provider `kubernetes`
+ * (`CloudApiError.isInstance` accepts it), so `isRetryableError` and `httpStatusOf` from core work on it;
+ * its own code is `kube-api-error`.
  */
 export class KubeApiError extends CloudApiError {
+  static override readonly code = 'kube-api-error';
   readonly statusCode: number | undefined;
   readonly reason: string | undefined;
   readonly retryAfterMs: number | undefined;
@@ -47,6 +49,11 @@ export class KubeApiError extends CloudApiError {
     this.statusCode = status;
     this.reason = options.reason;
     this.retryAfterMs = options.retryAfterMs;
+  }
+
+  /** True for a `KubeApiError` only (not for other `CloudApiError`s), also from a second copy of this package. */
+  static override isInstance(error: unknown): error is KubeApiError {
+    return ChaosgardenError.isInstance(error) && error.code === KubeApiError.code;
   }
 }
 
@@ -95,12 +102,12 @@ export function kubeApiErrorFromStatus(operation: string, status: unknown): Kube
 
 /** True for "410 Gone" (resource version too old): the cache must list again. */
 export function isGoneError(error: unknown): boolean {
-  return error instanceof KubeApiError && (error.statusCode === 410 || error.reason === 'Expired');
+  return KubeApiError.isInstance(error) && (error.statusCode === 410 || error.reason === 'Expired');
 }
 
 /** The HTTP status of a `KubeApiError`, else undefined. */
 export function statusCodeOf(error: unknown): number | undefined {
-  return error instanceof KubeApiError ? error.statusCode : undefined;
+  return KubeApiError.isInstance(error) ? error.statusCode : undefined;
 }
 
 function parseStatus(text: string): KubeStatusBody | undefined {

@@ -115,7 +115,7 @@ async function simulate(
 /** A label selector the API server cannot parse is the caller's mistake: say which option. */
 function explainFirstListFailure(error: unknown, settings: PodFailureSettings): unknown {
   const labelSelector = settings.selection.labelSelector;
-  if (error instanceof KubeApiError && error.statusCode === 400 && labelSelector !== undefined) {
+  if (KubeApiError.isInstance(error) && error.statusCode === 400 && labelSelector !== undefined) {
     const cause = error.cause instanceof Error ? error.cause.message : error.message;
     return new InvalidArgumentError({
       argument: 'podLabelSelector',

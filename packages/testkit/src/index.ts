@@ -14,3 +14,11 @@ export { kubeRequest } from './sandbox/kube-api';
 export type { KwokNodeSpec } from './sandbox/kwok-nodes';
 export { createKwokNodes, defaultKwokNodes } from './sandbox/kwok-nodes';
 export { acquireSandboxLock } from './sandbox/sandbox-lock';
+export type {
+  SandboxStandIn,
+  StandInBuild,
+  StandInComponent,
+  StandInContext,
+  StandInStarted,
+  TimedStep,
+} from './sandbox/stand-in';

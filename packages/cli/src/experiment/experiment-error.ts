@@ -15,6 +15,11 @@ export class ExperimentError extends ChaosgardenError {
     super(ExperimentError.code, message, options.cause === undefined ? {} : { cause: options.cause });
     this.issues = options.issues ?? [];
   }
+
+  /** True for an `ExperimentError` only, also one built by a second installed copy of this package. */
+  static override isInstance(error: unknown): error is ExperimentError {
+    return ChaosgardenError.isInstance(error) && error.code === ExperimentError.code;
+  }
 }
 
 /** `['method', 0, 'provider', 'func']` → `method[0].provider.func`. */

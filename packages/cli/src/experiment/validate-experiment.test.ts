@@ -10,7 +10,7 @@ function problems(experiment: unknown): string[] {
   try {
     validateExperiment(parseExperimentText(JSON.stringify(experiment), 'e.json'), 'e.json');
   } catch (error) {
-    if (error instanceof ExperimentError)
+    if (ExperimentError.isInstance(error))
       return error.issues.map((issue) => `${issue.path}: ${issue.message}`);
     throw error;
   }

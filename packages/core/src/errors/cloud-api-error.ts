@@ -1,6 +1,10 @@
 import { ChaosgardenError, isChaosgardenErrorWithCode } from './chaosgarden-error';
 import { chaosgardenErrorCodes } from './error-codes';
 
+// Set on every instance, also of a subclass with a code of its own (KubeApiError), so that `isInstance`
+// accepts subclasses the way `instanceof` does, across copies of this package.
+const marker = Symbol.for('chaosgarden.error.cloud-api-error');
+
 export interface CloudApiErrorOptions {
   /** The API operation that failed, e.g. `CreateNetworkAcl` or `instances.setTags`. */
   operation: string;
@@ -16,7 +20,9 @@ export interface CloudApiErrorOptions {
 
 /** A cloud or cluster API call failed. Plugins map their SDK errors to this, keeping the original as `cause`. */
 export class CloudApiError extends ChaosgardenError {
-  static readonly code = chaosgardenErrorCodes.cloudApiError;
+  // Typed `string`: a subclass (KubeApiError) declares a code of its own.
+  static readonly code: string = chaosgardenErrorCodes.cloudApiError;
+  readonly [marker] = true;
   readonly operation: string;
   readonly provider: string | undefined;
 
@@ -25,7 +31,8 @@ export class CloudApiError extends ChaosgardenError {
     const prefix = options.provider === undefined ? '' : `${options.provider} `;
     const advice = options.hint ?? (isRetryable ? 'The error looks transient; retrying may succeed.' : '');
     super(
-      CloudApiError.code,
+      // The code of the class being built: a subclass's own code when it declares one.
+      new.target.code,
       `${prefix}${options.operation} failed: ${describeCause(options.cause)}.${advice === '' ? '' : ` ${advice}`}`,
       { cause: options.cause, isRetryable },
     );
@@ -33,8 +40,12 @@ export class CloudApiError extends ChaosgardenError {
     this.provider = options.provider;
   }
 
+  /** True for a `CloudApiError` or one of its subclasses, also from a second installed copy of core. */
   static override isInstance(error: unknown): error is CloudApiError {
-    return isChaosgardenErrorWithCode(error, CloudApiError.code);
+    return (
+      isChaosgardenErrorWithCode(error, CloudApiError.code) ||
+      (ChaosgardenError.isInstance(error) && (error as unknown as Record<symbol, unknown>)[marker] === true)
+    );
   }
 }
 

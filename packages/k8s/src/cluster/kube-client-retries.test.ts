@@ -127,7 +127,7 @@ describe('KubeClient retries', () => {
     const failure = await down.client
       .request({ ...deletePod, timeoutMs: 1500 })
       .catch((error: unknown) => error);
-    expect(failure).toBeInstanceOf(KubeApiError);
+    expect(KubeApiError.isInstance(failure)).toBe(true);
     expect((failure as KubeApiError).statusCode).toBe(503);
   });
 

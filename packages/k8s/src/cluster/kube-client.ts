@@ -118,7 +118,7 @@ class AuthenticatedKubeClient implements KubeClient {
         return (text === '' ? undefined : JSON.parse(text)) as T;
       } catch (error) {
         if (call.signal?.aborted) throw call.signal.reason;
-        if (error instanceof KubeApiError) throw error;
+        if (KubeApiError.isInstance(error)) throw error;
         throw new KubeApiError({ operation: call.operation, cause: error });
       }
     };
@@ -129,7 +129,7 @@ class AuthenticatedKubeClient implements KubeClient {
       });
     } catch (error) {
       if (call.signal?.aborted) throw call.signal.reason;
-      if (error instanceof KubeApiError) throw error;
+      if (KubeApiError.isInstance(error)) throw error;
       throw new KubeApiError({ operation: call.operation, cause: error });
     }
   }

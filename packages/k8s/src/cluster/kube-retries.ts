@@ -52,7 +52,7 @@ export async function withKubeRetries<T>(
         retries: options.retries,
         signal: options.signal,
         isRetryable: (error) =>
-          isRetryableError(error) && !(error instanceof KubeApiError && error.statusCode === 410),
+          isRetryableError(error) && !(KubeApiError.isInstance(error) && error.statusCode === 410),
       },
     );
   } catch (error) {
@@ -65,12 +65,12 @@ export async function withKubeRetries<T>(
 
 /** A reset, a timeout or a 5xx: the server may have carried the call out before it failed. */
 function mayHaveBeenCarriedOut(error: unknown): boolean {
-  if (!(error instanceof KubeApiError)) return false;
+  if (!KubeApiError.isInstance(error)) return false;
   return error.statusCode === undefined ? error.isRetryable : error.statusCode >= 500;
 }
 
 function isAlreadyDone(verb: RequestVerb, error: unknown): boolean {
-  if (!(error instanceof KubeApiError)) return false;
+  if (!KubeApiError.isInstance(error)) return false;
   return (
     (verb === 'create' && error.statusCode === 409 && error.reason === 'AlreadyExists') ||
     (verb === 'delete' && error.statusCode === 404)

@@ -161,7 +161,7 @@ class ListWatchCache<T extends KubeObject> implements ResourceCache<T> {
     } catch (error) {
       if (resyncDue) return 'resync';
       if (this.#stopping.signal.aborted) return 'closed';
-      throw error instanceof KubeApiError
+      throw KubeApiError.isInstance(error)
         ? error
         : new KubeApiError({ operation: `watch ${resource}`, cause: error });
     } finally {

@@ -10,7 +10,7 @@ function syntaxError(text: string): SelectorSyntaxError {
   try {
     parse(text);
   } catch (error) {
-    if (error instanceof SelectorSyntaxError) return error;
+    if (SelectorSyntaxError.isInstance(error)) return error;
     throw error;
   }
   throw new Error(`"${text}" parsed without an error`);
@@ -77,7 +77,7 @@ describe('parseSelector', () => {
 
   it('names the option, the requirement number and the column within the whole selector', () => {
     const error = syntaxError('namespace=default,name~=web');
-    expect(error).toBeInstanceOf(InvalidArgumentError);
+    expect(InvalidArgumentError.isInstance(error)).toBe(true);
     expect(error.argument).toBe('podMetadataSelector');
     expect(error.requirementNumber).toBe(2);
     expect(error.column).toBe(23);

@@ -1,5 +1,8 @@
 import { InvalidArgumentError } from '@chaosgarden/core';
 
+// It shares its parent's code, so its own `isInstance` tells it apart by this marker instead.
+const marker = Symbol.for('chaosgarden.error.selector-syntax');
+
 export interface SelectorSyntaxErrorOptions {
   /** The option holding the selector, e.g. `podMetadataSelector`. */
   argument: string;
@@ -20,6 +23,9 @@ export interface SelectorSyntaxErrorOptions {
  * opening (`Selector requirement "…" invalid!`) and adds what is wrong and where.
  */
 export class SelectorSyntaxError extends InvalidArgumentError {
+  /** `invalid-argument`, like its parent: callers handling an `InvalidArgumentError` handle this one too. */
+  static override readonly code = InvalidArgumentError.code;
+  readonly [marker] = true;
   readonly selector: string;
   readonly requirement: string;
   readonly requirementNumber: number;
@@ -37,6 +43,13 @@ export class SelectorSyntaxError extends InvalidArgumentError {
     this.requirement = options.requirement;
     this.requirementNumber = options.requirementNumber;
     this.column = options.column;
+  }
+
+  /** True for a `SelectorSyntaxError` only (`InvalidArgumentError.isInstance` accepts it too). */
+  static override isInstance(error: unknown): error is SelectorSyntaxError {
+    return (
+      InvalidArgumentError.isInstance(error) && (error as unknown as Record<symbol, unknown>)[marker] === true
+    );
   }
 }
 

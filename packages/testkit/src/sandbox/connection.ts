@@ -5,6 +5,11 @@ import { sandboxPaths } from './state-directory';
 /** Everything a test needs to reach the sandbox; written by `sandbox up` to `.sandbox/env.json`. */
 export interface SandboxConnection {
   readonly formatVersion: 1;
+  /**
+   * The services this sandbox runs, when it was started with `up --only` (e.g. `['moto']`); absent for the
+   * whole sandbox. The fields of services it does not run are empty strings and lists.
+   */
+  readonly services?: readonly string[];
   readonly stateDir: string;
   readonly logsDir: string;
   /** Admin kubeconfig (token user in `system:masters`, CA data inline). */
@@ -88,7 +93,8 @@ export async function resetMoto(endpointOrConnection: string | SandboxConnection
  * sandbox: `AWS_ENDPOINT_URL_EC2`, dummy credentials, region, no instance-metadata lookups, `KUBECONFIG`.
  */
 export function sandboxEnvironment(connection: SandboxConnection): Record<string, string> {
-  return {
+  // A sandbox started with `--only` leaves the fields of the services it does not run empty: no export.
+  return withoutEmpty({
     AWS_ENDPOINT_URL_EC2: connection.awsEndpoint,
     AWS_ACCESS_KEY_ID: connection.awsAccessKeyId,
     AWS_SECRET_ACCESS_KEY: connection.awsSecretAccessKey,
@@ -97,5 +103,9 @@ export function sandboxEnvironment(connection: SandboxConnection): Record<string
     AWS_EC2_METADATA_DISABLED: 'true',
     KUBECONFIG: connection.kubeconfigPath,
     CHAOSGARDEN_REFERENCE_PYTHON: connection.referencePython,
-  };
+  });
+}
+
+function withoutEmpty(variables: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(variables).filter(([, value]) => value !== ''));
 }

@@ -3,11 +3,11 @@ import { join } from 'node:path';
 import { componentCacheDir, fillCacheOnce, readKeyFile } from './cache-directory';
 import { captureCommand, runCommand } from './run-command';
 
-/** A Go tools module in `tools/<name>/` (go.mod + go.sum, no sources) and what to build from it. */
+/** A Go tools module in the testkit's `tools/<name>/` (go.mod + go.sum, no sources) and what to build from it. */
 export interface GoToolsModule {
   /** Cache directory prefix, e.g. `k8s`. */
   readonly component: string;
-  /** `tools/<directory>` in the repository. */
+  /** `tools/<directory>` in the testkit package (see `recipe-files.ts`). */
   readonly directory: string;
   /** The module whose required version names the cache entry, e.g. `k8s.io/kubernetes`. */
   readonly versionModule: string;
@@ -57,12 +57,12 @@ export function requiredVersion(goMod: string, modulePath: string): string {
   return match[1];
 }
 
-/** Where the tools of `spec` are (or will be) cached, without building anything. */
+/** Where the tools of `spec` are (or will be) cached, without building anything; `recipesDir`: see `SandboxPaths`. */
 export async function goToolsLocation(
-  repositoryDir: string,
+  recipesDir: string,
   spec: GoToolsModule,
 ): Promise<Omit<BuiltGoTools, 'built'>> {
-  const moduleDir = join(repositoryDir, 'tools', spec.directory);
+  const moduleDir = join(recipesDir, 'tools', spec.directory);
   const goMod = readKeyFile(join(moduleDir, 'go.mod'));
   const goSum = readKeyFile(join(moduleDir, 'go.sum'));
   const version = requiredVersion(goMod, spec.versionModule);
@@ -79,12 +79,12 @@ export async function goToolsLocation(
 
 /** Builds the module's commands into the per-user cache unless they are there already. */
 export async function buildGoTools(
-  repositoryDir: string,
+  recipesDir: string,
   spec: GoToolsModule,
   logsDir: string,
 ): Promise<BuiltGoTools> {
-  const location = await goToolsLocation(repositoryDir, spec);
-  const moduleDir = join(repositoryDir, 'tools', spec.directory);
+  const location = await goToolsLocation(recipesDir, spec);
+  const moduleDir = join(recipesDir, 'tools', spec.directory);
   const logFile = join(logsDir, `build-${spec.component}.log`);
   const built = await fillCacheOnce(location.cacheDir, async () => {
     await mkdir(location.binDir, { recursive: true });

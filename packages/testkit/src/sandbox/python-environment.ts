@@ -2,11 +2,11 @@ import { join } from 'node:path';
 import { componentCacheDir, fillCacheOnce, readKeyFile } from './cache-directory';
 import { captureCommand, runCommand } from './run-command';
 
-/** A virtualenv installed from a hash-pinned requirements file in `packages/testkit/python/`. */
+/** A virtualenv installed from a hash-pinned requirements file in the testkit's `python/`. */
 export interface PythonEnvironmentSpec {
   /** Cache directory prefix, e.g. `moto`. */
   readonly component: string;
-  /** File name in `packages/testkit/python/`. */
+  /** File name in the testkit's `python/` (`packages/testkit/python/` in the repository). */
   readonly requirementsFile: string;
   /** The package whose pinned version names the cache entry, e.g. `moto`. */
   readonly versionPackage: string;
@@ -68,10 +68,10 @@ export function pinnedVersion(requirements: string, name: string): string {
 }
 
 export async function pythonEnvironmentLocation(
-  repositoryDir: string,
+  recipesDir: string,
   spec: PythonEnvironmentSpec,
 ): Promise<Omit<PythonEnvironment, 'built'> & { requirementsPath: string; interpreter: Interpreter }> {
-  const requirementsPath = join(repositoryDir, 'packages', 'testkit', 'python', spec.requirementsFile);
+  const requirementsPath = join(recipesDir, 'python', spec.requirementsFile);
   const requirements = readKeyFile(requirementsPath);
   const version = pinnedVersion(requirements, spec.versionPackage);
   const interpreter = await baseInterpreter();
@@ -93,11 +93,11 @@ export async function pythonEnvironmentLocation(
 
 /** Creates the virtualenv and installs the pinned requirements into the per-user cache unless done already. */
 export async function installPythonEnvironment(
-  repositoryDir: string,
+  recipesDir: string,
   spec: PythonEnvironmentSpec,
   logsDir: string,
 ): Promise<PythonEnvironment> {
-  const location = await pythonEnvironmentLocation(repositoryDir, spec);
+  const location = await pythonEnvironmentLocation(recipesDir, spec);
   const logFile = join(logsDir, `install-${spec.component}.log`);
   const purpose = `Installing ${spec.requirementsFile} into ${location.venvDir}`;
   const built = await fillCacheOnce(location.cacheDir, async () => {

@@ -2,37 +2,45 @@
 import { readFileSync } from 'node:fs';
 import { readSandboxConnection, type SandboxConnection } from './connection';
 import { environmentShell, sandboxDown, sandboxStatus, sandboxUp } from './sandbox';
+import { parseOnly, type StandaloneService, standaloneServices } from './sandbox-only';
 import { sandboxPaths } from './state-directory';
 
 const usage = `Usage: npm run sandbox -- <command> [--json]
 
   up      install and build what is missing, start every emulator, write .sandbox/env.json and env.sh
+          --only ${standaloneServices.join(',')}: start only that stand-in (no Kubernetes, no Go needed)
   down    stop exactly the processes "up" started
   status  show which services run and answer (exit code 1 unless all do)
   env     print the connection details as shell exports (or JSON with --json)
 
 Environment: CHAOSGARDEN_CACHE_DIR (builds and virtualenvs, default ~/.cache/chaosgarden),
-CHAOSGARDEN_SANDBOX_DIR (state, default <repo>/.sandbox), CHAOSGARDEN_PYTHON (default python3).`;
+CHAOSGARDEN_SANDBOX_DIR (state, default <project>/.sandbox), CHAOSGARDEN_PYTHON (default python3).`;
 
 function summary(connection: SandboxConnection): string {
   const { versions } = connection;
+  const environment = `  environment      . ${sandboxPaths({ stateDir: connection.stateDir }).envShellPath}`;
+  if (connection.services !== undefined) {
+    const moto = `  moto (EC2)       ${connection.awsEndpoint}  region ${connection.awsRegion}  (moto ${versions.moto})`;
+    return [...(connection.services.includes('moto') ? [moto] : []), environment].join('\n');
+  }
   return [
     `  kube-apiserver   ${connection.kubeApiServerUrl}  (Kubernetes ${versions.kubernetes}, etcd ${versions.etcd})`,
     `  kwok nodes       ${connection.nodes.map((node) => `${node.name} (${node.zone})`).join(', ')}  (kwok ${versions.kwok})`,
     `  kubeconfig       ${connection.kubeconfigPath}`,
     `  moto (EC2)       ${connection.awsEndpoint}  region ${connection.awsRegion}  (moto ${versions.moto})`,
     `  reference python ${connection.referencePython}  (chaosgarden ${versions.chaosgarden})`,
-    `  environment      . ${sandboxPaths({ stateDir: connection.stateDir }).envShellPath}`,
+    environment,
   ].join('\n');
 }
 
 async function main(argv: readonly string[]): Promise<number> {
   const [command, ...flags] = argv;
   const json = flags.includes('--json');
+  const only = onlyFlag(flags);
   const started = Date.now();
   switch (command) {
     case 'up': {
-      const { connection, reused } = await sandboxUp();
+      const { connection, reused } = await sandboxUp(only === undefined ? {} : { only });
       const seconds = ((Date.now() - started) / 1000).toFixed(1);
       console.log(
         json
@@ -89,6 +97,14 @@ async function main(argv: readonly string[]): Promise<number> {
       console.error(usage);
       return command === undefined || command === 'help' || command === '--help' ? 0 : 2;
   }
+}
+
+/** `--only moto` or `--only=moto`; undefined without the flag. */
+function onlyFlag(flags: readonly string[]): StandaloneService[] | undefined {
+  const index = flags.findIndex((flag) => flag === '--only' || flag.startsWith('--only='));
+  if (index < 0) return undefined;
+  const flag = flags[index] ?? '';
+  return parseOnly(flag.startsWith('--only=') ? flag.slice('--only='.length) : (flags[index + 1] ?? ''));
 }
 
 main(process.argv.slice(2)).then(

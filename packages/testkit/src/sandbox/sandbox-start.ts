@@ -38,7 +38,7 @@ export async function startSandboxServices(paths: SandboxPaths, log: Log): Promi
   const builds = standIns.map((standIn) => ({
     goTools: (standIn.goTools ?? []).map((build) =>
       goQueue(() =>
-        step(build.label, () => buildGoTools(paths.repositoryDir, build.spec, paths.logsDir), describeBuild),
+        step(build.label, () => buildGoTools(paths.recipesDir, build.spec, paths.logsDir), describeBuild),
       ),
     ),
     pythonEnvironments: (standIn.pythonEnvironments ?? []).map((build) => install(build)),
@@ -48,7 +48,7 @@ export async function startSandboxServices(paths: SandboxPaths, log: Log): Promi
     return pythonQueue(() =>
       step(
         build.label,
-        () => installPythonEnvironment(paths.repositoryDir, build.spec, paths.logsDir),
+        () => installPythonEnvironment(paths.recipesDir, build.spec, paths.logsDir),
         describeBuild,
       ),
     );

@@ -14,6 +14,13 @@ import {
   sleep,
   stopProcessGroup,
 } from './processes';
+import {
+  runsServices,
+  type StandaloneService,
+  standaloneBuildFingerprint,
+  standaloneHealthChecks,
+  startStandaloneServices,
+} from './sandbox-only';
 import { currentBuildFingerprint, type Log, startSandboxServices } from './sandbox-start';
 import { sandboxStandIns } from './stand-in-registry';
 import { type SandboxPaths, sandboxPaths } from './state-directory';
@@ -22,6 +29,8 @@ export interface SandboxOptions {
   readonly paths?: SandboxPaths;
   /** Progress lines; default: standard error. */
   readonly log?: Log;
+  /** Start only these services (`up --only moto`); default: the whole sandbox. A running one that has them is reused. */
+  readonly only?: readonly StandaloneService[];
 }
 
 export interface ComponentStatus {
@@ -71,19 +80,22 @@ export async function sandboxUp(
 ): Promise<{ connection: SandboxConnection; reused: boolean }> {
   const paths = options.paths ?? sandboxPaths();
   return withSandboxLock(paths, async () => {
-    const result = await upWhileLocked(paths, options.log ?? defaultLog);
+    const result = await upWhileLocked(paths, options.log ?? defaultLog, options.only);
     await rm(testRunOwnedMarker(paths), { force: true });
     return result;
   });
 }
 
-/** `up` for a caller that holds the lock. */
+/** `up` for a caller that holds the lock; `only`: see `SandboxOptions`. */
 export async function upWhileLocked(
   paths: SandboxPaths,
   log: Log,
+  only?: readonly StandaloneService[],
 ): Promise<{ connection: SandboxConnection; reused: boolean }> {
   const current = await sandboxStatus({ paths });
-  if (current.up && current.connection) return { connection: current.connection, reused: true };
+  if (current.up && current.connection && runsServices(current.connection, only)) {
+    return { connection: current.connection, reused: true };
+  }
   if (current.components.some((component) => component.running) || current.strayProcesses.length > 0) {
     log(
       current.connection && !current.current
@@ -95,7 +107,10 @@ export async function upWhileLocked(
   await resetStateDir(paths);
   log(`Starting the sandbox in ${paths.stateDir}`);
   try {
-    const connection = await startSandboxServices(paths, log);
+    const connection =
+      only === undefined
+        ? await startSandboxServices(paths, log)
+        : await startStandaloneServices(paths, log, only);
     await writeConnectionFiles(paths, connection);
     return { connection, reused: false };
   } catch (error) {
@@ -146,6 +161,7 @@ export async function sandboxStatus(options: { paths?: SandboxPaths } = {}): Pro
     connection = undefined;
   }
   const known = (await sandboxStandIns()).flatMap((standIn) => standIn.components);
+  const partial = connection?.services;
   const components = await Promise.all(
     known.map(async ({ name, healthy }) => {
       const record = records.find((candidate) => candidate.name === name);
@@ -180,16 +196,20 @@ export async function sandboxStatus(options: { paths?: SandboxPaths } = {}): Pro
     detail: referenceReady ? `virtualenv ${connection?.referencePython}` : 'not installed',
     logFile: undefined,
   });
+  // A sandbox started with `--only` is judged by the services it runs.
+  const shown = partial ? components.filter((component) => partial.includes(component.name)) : components;
   const recordedGroups = new Set(records.flatMap((record) => groupMembers(record.pid)));
   const strayProcesses = findOwnedProcesses(paths.stateDir).filter((pid) => !recordedGroups.has(pid));
+  const fingerprint = () =>
+    partial ? standaloneBuildFingerprint(paths.recipesDir) : currentBuildFingerprint(paths.recipesDir);
   const current =
     connection !== undefined &&
-    (await currentBuildFingerprint(paths.repositoryDir).then(
+    (await fingerprint().then(
       (expected) => expected === connection?.buildFingerprint,
       () => false,
     ));
-  const up = current && components.every((component) => component.healthy);
-  return { up, current, components, connection, strayProcesses };
+  const up = current && shown.every((component) => component.healthy);
+  return { up, current, components: shown, connection, strayProcesses };
 }
 
 async function stopEverything(paths: SandboxPaths, log: Log): Promise<string[]> {

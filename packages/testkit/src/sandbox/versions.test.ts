@@ -3,10 +3,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { requiredVersion } from './go-build';
 import { pinnedVersion } from './python-environment';
-import { findRepositoryDir } from './state-directory';
+import { testkitPackageDir } from './recipe-files';
 
-const repo = findRepositoryDir();
-const read = (...parts: string[]) => readFileSync(join(repo, ...parts), 'utf8');
+const recipes = testkitPackageDir();
+const read = (...parts: string[]) => readFileSync(join(recipes, ...parts), 'utf8');
 
 describe('the pinned sandbox versions', () => {
   it('reads the Go tools versions from tools/*/go.mod, replacing every Kubernetes staging module', () => {
@@ -29,7 +29,7 @@ describe('the pinned sandbox versions', () => {
       ['requirements-moto.txt', 'moto'],
       ['requirements-reference.txt', 'chaosgarden'],
     ] as const) {
-      const requirements = read('packages', 'testkit', 'python', file);
+      const requirements = read('python', file);
       expect(pinnedVersion(requirements, name)).toMatch(/^\d+\.\d+\.\d+$/);
       const pins = requirements.split('\n').filter((line) => /^[a-z0-9]/i.test(line));
       for (const pin of pins) expect(pin).toMatch(/^\S+==\S+ \\$/);

@@ -7,7 +7,7 @@
 // critical-path round trips per phase, and moto's own time per request (bench/aws-network/).
 // Prints medians and ratios; asserts no timing. `npm test` never runs it.
 //
-// Usage: node bench/aws-network.mjs [--runs N]   (default 5). Needs `npm run build` and moto plus the
+// Usage: node bench/aws-network.mjs [--runs N] [--timeline]   (default 5 runs). Needs `npm run build` and moto plus the
 // reference Python: a running sandbox (`npm run sandbox -- up`), or CHAOSGARDEN_TEST_AWS_ENDPOINT and
 // CHAOSGARDEN_REFERENCE_PYTHON (region: CHAOSGARDEN_TEST_AWS_REGION, default eu-west-1).
 import { execFile } from 'node:child_process';
@@ -25,13 +25,23 @@ import {
   vpcCount,
 } from './aws-network/fixture.mjs';
 import { probeMoto } from './aws-network/moto-probe.mjs';
-import { goalLine, summarizeTraced, tracedLines } from './aws-network/report.mjs';
-import { lastBlockingMove, median, medianDurations, phaseFigures, within } from './aws-network/trace.mjs';
-import { startTracingProxy } from './aws-network/tracing-proxy.mjs';
+import { goalLine, summarizeTraced, timelineLines, tracedLines } from './aws-network/report.mjs';
+import { timedLedger } from './aws-network/timed-ledger.mjs';
+import {
+  criticalPath,
+  lastBlockingMove,
+  median,
+  medianDurations,
+  phaseFigures,
+  within,
+} from './aws-network/trace.mjs';
+import { startTracingProxyProcess } from './aws-network/tracing-proxy.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const runsFlag = process.argv.indexOf('--runs');
 const runs = Math.max(1, runsFlag > 0 ? Number(process.argv[runsFlag + 1]) || 5 : 5);
+// --timeline: also print every request of the last traced run of each tool, critical path marked.
+const timeline = process.argv.includes('--timeline');
 const total = vpcCount * subnetsPerVpc;
 // A fresh cluster tag per run (see fixture.mjs).
 const tagKey = `kubernetes.io/cluster/shoot--bench--${Date.now().toString(36)}`;
@@ -63,7 +73,7 @@ const client = (endpoint) =>
     maxAttempts: 1,
   });
 const ec2 = client(connection.endpoint);
-const proxy = await startTracingProxy(connection.endpoint);
+const proxy = await startTracingProxyProcess(connection.endpoint);
 const tracedEc2 = client(proxy.url);
 const stateDir = mkdtempSync(join(tmpdir(), 'chaosgarden-bench-'));
 const created = { vpcs: [], subnets: [] };
@@ -90,7 +100,7 @@ try {
   });
   await assertRestored(fixture, before);
   const results = { file: [], memory: [], python: [] };
-  const traced = { ours: [], python: [], pythonRequests: [] };
+  const traced = { ours: [], python: [], pythonRequests: [], last: {} };
   for (let run = 0; run < runs; run += 1) {
     results.file.push(await timeOurs(zone, core.createFileLedger(), connection.endpoint));
     await assertRestored(fixture, before);
@@ -98,14 +108,17 @@ try {
     await assertRestored(fixture, before);
     results.python.push(await timePython(zone, connection.endpoint));
     await assertRestored(fixture, before);
-    proxy.take();
-    const ours = await timeOurs(zone, core.createFileLedger(), proxy.url);
-    traced.ours.push(tracedRun('chaosgarden', proxy.take(), ours, isBlockingAcl));
+    await proxy.take();
+    const ledger = timedLedger(core.createFileLedger());
+    const ours = await timeOurs(zone, ledger.ledger, proxy.url);
+    traced.last.ours = { requests: await proxy.take(), times: ours };
+    traced.ours.push(tracedRun('chaosgarden', traced.last.ours.requests, ours, isBlockingAcl, ledger.writes));
     await assertRestored(fixture, before);
     const python = await timePython(zone, proxy.url);
-    const pythonRequests = proxy.take();
+    const pythonRequests = await proxy.take();
     traced.python.push(tracedRun('the Python tool', pythonRequests, python, isBlockingAcl));
     traced.pythonRequests.push(...pythonRequests);
+    traced.last.python = { requests: pythonRequests, times: python };
     await assertRestored(fixture, before);
   }
   const python = summary(results.python);
@@ -135,6 +148,24 @@ try {
   })) {
     console.log(line);
   }
+  if (timeline) {
+    for (const [who, key] of [
+      ['chaosgarden', 'ours'],
+      ['Python', 'python'],
+    ]) {
+      const { requests, times } = traced.last[key];
+      for (const [phase, from, to] of [
+        ['partition', times.startedAt, times.stoppedAt],
+        ['roll-back', times.rollbackStartedAt, times.endedAt],
+      ]) {
+        const phaseRequests = within(requests, from, to);
+        const title = `${who}, ${phase} (ms after its start; * = critical path)`;
+        for (const line of timelineLines(title, phaseRequests, from, criticalPath(phaseRequests))) {
+          console.log(line);
+        }
+      }
+    }
+  }
 } finally {
   await deleteFixture(fixture);
   ec2.destroy();
@@ -145,9 +176,9 @@ try {
 
 /**
  * One traced run's figures: partition over [start, the bench's stop), roll-back over [stop, end), and the
- * time from start until moto answered the last move onto a blocking ACL.
+ * time from start until moto answered the last move onto a blocking ACL; `writes`: our ledger's writes.
  */
-function tracedRun(who, requests, times, isBlockingAcl) {
+function tracedRun(who, requests, times, isBlockingAcl, writes = undefined) {
   const partition = within(requests, times.startedAt, times.stoppedAt);
   const last = lastBlockingMove(partition, isBlockingAcl);
   if (last.moves !== total) {
@@ -155,8 +186,8 @@ function tracedRun(who, requests, times, isBlockingAcl) {
   }
   return {
     toBlockedMs: last.at - times.startedAt,
-    partition: phaseFigures(requests, times.startedAt, times.stoppedAt),
-    rollback: phaseFigures(requests, times.rollbackStartedAt, times.endedAt),
+    partition: phaseFigures(requests, times.startedAt, times.stoppedAt, writes),
+    rollback: phaseFigures(requests, times.rollbackStartedAt, times.endedAt, writes),
   };
 }
 

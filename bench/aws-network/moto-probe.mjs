@@ -7,14 +7,14 @@ import { median } from './trace.mjs';
 const alone = 20;
 
 /**
- * @param {{ ec2: any, sdk: any, proxy: { take(): any[] }, vpcIds: string[], vpcFilter: any[] }} probe
+ * @param {{ ec2: any, sdk: any, proxy: { take(): Promise<any[]> }, vpcIds: string[], vpcFilter: any[] }} probe
  *   `ec2` must send through `proxy`.
  */
 export async function probeMoto({ ec2, sdk, proxy, vpcIds, vpcFilter }) {
-  proxy.take();
+  await proxy.take();
   const describe = () => ec2.send(new sdk.DescribeVpcsCommand({ Filters: vpcFilter }));
   for (let i = 0; i < alone; i += 1) await describe();
-  const describeAlone = durations(proxy.take());
+  const describeAlone = durations(await proxy.take());
   const associations = await associationsOf(ec2, sdk, vpcIds);
   const describeBurst = await burst(proxy, associations.length, describe);
 
@@ -26,12 +26,12 @@ export async function probeMoto({ ec2, sdk, proxy, vpcIds, vpcFilter }) {
   try {
     const [first] = associations;
     let associationId = first.associationId;
-    proxy.take();
+    await proxy.take();
     for (let i = 0; i < alone; i += 1) {
       const to = i % 2 === 0 ? probeAcls.get(first.vpcId) : first.aclId;
       associationId = await replace(ec2, sdk, associationId, to);
     }
-    const replaceAlone = durations(proxy.take());
+    const replaceAlone = durations(await proxy.take());
     first.associationId = associationId;
     const moved = [];
     const replaceBurst = await burst(proxy, associations.length, (index) => {
@@ -56,9 +56,9 @@ export async function probeMoto({ ec2, sdk, proxy, vpcIds, vpcFilter }) {
 
 /** `count` requests at once: the wall time from the first arrival to the last answer, and per request. */
 async function burst(proxy, count, send) {
-  proxy.take();
+  await proxy.take();
   await Promise.all(Array.from({ length: count }, (_, index) => send(index)));
-  const requests = proxy.take();
+  const requests = await proxy.take();
   const wallMs = Math.max(...requests.map((r) => r.end)) - Math.min(...requests.map((r) => r.start));
   return { burst: requests.length, burstMs: wallMs, burstPerRequestMs: wallMs / requests.length };
 }

@@ -20,6 +20,9 @@ export function summarizeTraced(runs) {
       roundTrips: of('roundTrips'),
       busyMs: of('busyMs'),
       clientMs: of('clientMs'),
+      idleMs: of('idleMs'),
+      ledgerWrites: figures[0].ledgerWrites === undefined ? undefined : of('ledgerWrites'),
+      ledgerMs: figures[0].ledgerMs === undefined ? undefined : of('ledgerMs'),
       byOperation: figures[0].byOperation,
       varies: new Set(figures.map((f) => f.requests)).size > 1,
     };
@@ -65,6 +68,13 @@ export function tracedLines({ ours, python, runs, probe, aloneByOperation }) {
       row('  time with a request at moto', ms(a.busyMs), ms(b.busyMs)),
       row("  time with none (the tool's own work)", ms(a.clientMs), ms(b.clientMs)),
     );
+    if (a.ledgerWrites !== undefined) {
+      lines.push(
+        row('  ledger writes (intent, done, undone)', String(a.ledgerWrites), '-'),
+        row('  time with a ledger write pending', ms(a.ledgerMs), '-'),
+        row('  time with neither (CPU, start-up)', ms(a.idleMs), ms(b.idleMs)),
+      );
+    }
   }
   for (const [label, key] of [
     ['partition', 'partition'],
@@ -129,4 +139,22 @@ function operations(byOperation) {
 
 function ms(value, digits = 0) {
   return `${value.toFixed(digits)} ms`;
+}
+
+/**
+ * One line per request of a traced run, from `from` on: start and answer (ms after `from`), the operation,
+ * and `*` on the requests of the critical path (`chain`).
+ */
+export function timelineLines(title, requests, from, chain) {
+  const onChain = new Set(chain);
+  return [
+    `  ${title}:`,
+    ...[...requests]
+      .sort((a, b) => a.start - b.start)
+      .map(
+        (request) =>
+          `    ${(request.start - from).toFixed(1).padStart(7)} → ${(request.end - from).toFixed(1).padStart(7)} ms ` +
+          `${onChain.has(request) ? '*' : ' '} ${request.operation}${request.networkAclId ? ` → ${request.networkAclId}` : ''}`,
+      ),
+  ];
 }

@@ -76,13 +76,15 @@ export function lastBlockingMove(requests, isBlockingAcl) {
 /**
  * The figures of one phase that ran over [from, to): requests (all and by operation), critical-path
  * round trips and the time moto spent on them, the time with a request in flight and the rest (the
- * client's own work: CPU, ledger, process start).
+ * client's own work: CPU, ledger, process start). With the ledger's `writes` ({ start, end }), also how
+ * many were started in the phase, the time with one pending, and the time with neither a request nor a
+ * ledger write pending (`idleMs`: the client's CPU).
  */
-export function phaseFigures(requests, from, to) {
+export function phaseFigures(requests, from, to, writes = undefined) {
   const phase = within(requests, from, to);
   const chain = criticalPath(phase);
   const busy = busyTime(phase);
-  return {
+  const figures = {
     wallMs: to - from,
     requests: phase.length,
     byOperation: countByOperation(phase),
@@ -90,6 +92,14 @@ export function phaseFigures(requests, from, to) {
     chainMs: chain.reduce((sum, request) => sum + (request.end - request.start), 0),
     busyMs: busy,
     clientMs: Math.max(0, to - from - busy),
+  };
+  if (writes === undefined) return { ...figures, idleMs: figures.clientMs };
+  const phaseWrites = within(writes, from, to);
+  return {
+    ...figures,
+    ledgerWrites: phaseWrites.length,
+    ledgerMs: busyTime(phaseWrites),
+    idleMs: Math.max(0, to - from - busyTime([...phase, ...phaseWrites])),
   };
 }
 

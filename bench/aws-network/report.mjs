@@ -83,7 +83,14 @@ export function tracedLines({ ours, python, runs, probe, aloneByOperation }) {
     lines.push(`  ${label} requests, chaosgarden: ${operations(ours[key].byOperation)}`);
     lines.push(`  ${label} requests, Python:      ${operations(python[key].byOperation)}`);
   }
-  lines.push(...motoLines(probe), ...boundLines({ ours, python, probe, aloneByOperation }));
+  lines.push(
+    ...motoLines(probe),
+    `  moto per request, the Python tool's (one at a time, medians): ${[...aloneByOperation]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([operation, value]) => `${operation} ${ms(value, 1)}`)
+      .join(', ')}`,
+    ...boundLines({ ours, python, probe, aloneByOperation }),
+  );
   return lines;
 }
 

@@ -56,6 +56,9 @@ describe('bound', () => {
       /100 ms\s+250 ms\s+2\.50x$/,
     );
     expect(lines.find((line) => line.includes('EC2 requests'))).toMatch(/20\s+19$/);
+    expect(lines.at(-2)).toBe(
+      "  moto per request, the Python tool's (one at a time, medians): DescribeVpcs 2.0 ms, ReplaceNetworkAclAssociation 5.0 ms",
+    );
     expect(lines.at(-1)).toContain('Python/ours at most 3.19x and 2.00x with these requests');
   });
 });

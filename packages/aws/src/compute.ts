@@ -1,9 +1,9 @@
 import {
   acquireLocalLock,
   assertTargetFiltersNotEmpty,
-  type ComputeFailureMode,
   type ComputeFailureSimulationResult,
   type ComputeLoopTiming,
+  computeFailureModes,
   createFileLedger,
   createLogger,
   filterHash,
@@ -24,8 +24,6 @@ import { ec2ComputeHooks } from './compute-operations';
 import { createEc2Api } from './ec2-api';
 import { reprOf } from './network-context';
 import { providerId } from './provider-id';
-
-export const computeFailureModes: readonly ComputeFailureMode[] = ['terminate', 'restart'];
 
 /** Spec aws.md: assumed termination and restart times (the back-off after an operation), loop period. */
 const timing: ComputeLoopTiming = {

@@ -5,6 +5,7 @@ import {
   isNotImplementedError,
   isRetryableError,
 } from '@chaosgarden/core';
+import { providerId } from './provider-id';
 
 const permissionCodes = new Set(['UnauthorizedOperation', 'AccessDenied', 'AccessDeniedException']);
 const credentialCodes = new Set([
@@ -38,7 +39,7 @@ export function toCloudApiError(operation: string, error: unknown): unknown {
   // blocking checks the effect either way.
   const retryableCrash = emulatorCrash && !isReadOperation(operation);
   return new CloudApiError({
-    provider: 'aws',
+    provider: providerId,
     operation,
     cause: error,
     isRetryable:

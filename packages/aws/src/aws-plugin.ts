@@ -7,6 +7,7 @@ import {
 } from '@chaosgarden/core';
 import { awsFromShoot } from './aws-shoot-mapping';
 import type { AwsConfiguration, AwsFilters, AwsSecrets } from './aws-types';
+import { providerId } from './provider-id';
 
 /** The AWS descriptor's type: `actions` is always there (the four actions and reconcile). */
 export type AwsDescriptor = CloudProviderDescriptorV1<AwsFilters, AwsConfiguration, AwsSecrets> & {
@@ -20,7 +21,7 @@ export type AwsDescriptor = CloudProviderDescriptorV1<AwsFilters, AwsConfigurati
  */
 export const plugin: AwsDescriptor = Object.freeze({
   specificationVersion: 'v1',
-  providerType: 'aws',
+  providerType: providerId,
   packageName: '@chaosgarden/aws',
   capabilities: Object.freeze({
     computeFailureModes,

@@ -7,6 +7,7 @@ import {
   runNetworkFailureSimulation as network,
   rollbackNetworkFailureSimulation as rollback,
 } from './network';
+import { providerId } from './provider-id';
 import { reconcile as reconcileLeftovers } from './reconcile';
 
 // Each action with its declaration (`plugin.actions`): an unknown top-level option is refused before
@@ -30,7 +31,7 @@ export const reconcile = defineAction(actions.reconcile, reconcileLeftovers);
 /** The four actions and reconcile, as `plugin.load()` returns them. */
 export const awsProvider: CloudProviderV1<AwsFilters, AwsConfiguration, AwsSecrets> = Object.freeze({
   specificationVersion: 'v1',
-  providerType: 'aws',
+  providerType: providerId,
   assessFiltersImpact,
   runComputeFailureSimulation,
   runNetworkFailureSimulation,

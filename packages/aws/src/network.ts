@@ -39,6 +39,7 @@ import {
 import { type NetworkInput, resolveNetworkInput } from './network-input';
 import { readBackBlocks } from './network-readback';
 import { rollbackVpcs } from './network-undo';
+import { providerId } from './provider-id';
 import { assertSelfNotAmongSubnets, findSelfInstance } from './self-instance';
 
 /**
@@ -63,7 +64,7 @@ export async function runNetworkFailureSimulation(
       const rollbackLeftovers = options.rollbackLeftovers === true;
       context.rollbackScope = { runId: context.ledger.runId, rollbackLeftovers };
       const lock = await acquireLocalLock({
-        key: ['network-failure', 'aws', input.settings.region, input.tagKey],
+        key: ['network-failure', providerId, input.settings.region, input.tagKey],
         description: `network failure simulation of zone ${input.zone} (blocking tag ${input.tagKey})`,
         runId: context.ledger.runId,
         ...(options.stateDirectory === undefined ? {} : { directory: options.stateDirectory }),

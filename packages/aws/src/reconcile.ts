@@ -18,7 +18,7 @@ import { createEc2Connection } from './aws-client';
 import { type ResolvedAwsFilters, resolveAwsFilters } from './aws-filters';
 import { resolveAwsSettings } from './aws-settings';
 import type { AwsReconcileOptions } from './aws-types';
-import { createEc2Api, type Ec2Api, idsOf } from './ec2-api';
+import { createEc2Api, type Ec2Api } from './ec2-api';
 import { createNetworkContext } from './network-context';
 import { unblockAcls } from './network-undo';
 import { providerId } from './provider-id';

@@ -18,7 +18,6 @@ import {
   runsServices,
   type StandaloneService,
   standaloneBuildFingerprint,
-  standaloneHealthChecks,
   startStandaloneServices,
 } from './sandbox-only';
 import { currentBuildFingerprint, type Log, startSandboxServices } from './sandbox-start';

@@ -234,14 +234,14 @@ async function timeOurs(zone, ledger, endpoint) {
   };
 }
 
-/** The Python tool, one process per phase, each timed inside its process (bench/aws-network/run-python.py). */
+/** The Python tool, one process per phase, each timed inside its process (packages/aws/test/support/reference_network.py). */
 async function timePython(zone, endpoint) {
   const step = async (op) => {
     const spawnedAt = performance.now();
     const output = await runPython(
       connection.referencePython,
       [
-        join(root, 'bench/aws-network/run-python.py'),
+        join(root, 'packages/aws/test/support/reference_network.py'),
         JSON.stringify({ op, zone, filters: filters(), region: connection.region }),
       ],
       {
